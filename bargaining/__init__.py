@@ -1,0 +1,38 @@
+"""bargaining: game-theoretic models of bilateral negotiation between states.
+
+Write a two-player game down (or load a calibrated model), solve it exactly,
+and ask how the answer moves when one side's resources shrink.
+
+Examples
+--------
+>>> import bargaining as bg
+>>> pd = bg.Game([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+>>> bg.equilibria(pd)[0].describe()
+'Player 1: s2 · Player 2: s2'
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
+from .errors import BargainingError, GameError, ModelError, SolverError
+from .game import Game
+
+try:
+    __version__ = version("bargaining")
+except PackageNotFoundError:  # a source checkout that was never installed
+    __version__ = "0.0.0+unknown"
+
+__all__ = [
+    "__version__",
+    "BargainingError",
+    "Equilibrium",
+    "Game",
+    "GameError",
+    "ModelError",
+    "SolverError",
+    "best_responses",
+    "equilibria",
+    "is_degenerate",
+    "pure_equilibria",
+    "regret",
+]
