@@ -147,7 +147,7 @@ def parse_expression(text, names, *, where: str = "expression") -> sympy.Expr:
     >>> parse_expression("__import__('os').system('x')", ["x"], where="m.toml: payoffs.A.B[0]")
     Traceback (most recent call last):
     ...
-    bargaining.errors.ModelError: m.toml: payoffs.A.B[0]: calls to '__import__' are not allowed (allowed: abs, exp, log, max, min, sqrt)
+    bargaining.errors.ModelError: m.toml: payoffs.A.B[0]: the dunder name '__import__' is not allowed
     """
     symbols = _symbol_table(names)
     if isinstance(text, bool):
@@ -172,6 +172,10 @@ def parse_expression(text, names, *, where: str = "expression") -> sympy.Expr:
         detail = getattr(err, "msg", None) or str(err) or type(err).__name__
         raise ModelError(f"{where}: not a valid expression ({detail})") from None
     _check_size(tree, where)
+    for node in ast.walk(tree):
+        name = node.id if isinstance(node, ast.Name) else getattr(node, "attr", None)
+        if isinstance(name, str) and "__" in name:
+            raise ModelError(f"{where}: the dunder name {name!r} is not allowed")
     builder = _Builder(text.strip(), symbols, where)
     expr = builder.build(tree.body)
     _check_value(expr, where)
@@ -407,6 +411,8 @@ class _Builder:
 
     def call(self, node: ast.Call):
         func = node.func
+        if isinstance(func, ast.Attribute):
+            self.fail(f"attribute access not allowed: {self.segment(func)!r}")
         if not isinstance(func, ast.Name):
             self.fail(f"only calls to {', '.join(sorted(FUNCTIONS))} are allowed: {self.segment(node)!r}")
         if func.id not in FUNCTIONS:

@@ -52,9 +52,11 @@ def test_sqrt_and_powers():
 @pytest.mark.parametrize(
     "text, fragment",
     [
-        ("__import__('os').system('touch pwned')", "'__import__'"),
-        ("v.__class__", "attribute access"),
-        ("().__class__.__bases__[0]", "attribute access"),
+        ("__import__('os').system('touch pwned')", "dunder name '__import__'"),
+        ("v.real(1)", "attribute access"),
+        ("v.__class__", "dunder"),
+        ("().__class__.__bases__[0]", "dunder"),
+        ("v.real", "attribute access"),
         ("v[0]", "subscripts"),
         ("eval('1')", "'eval'"),
         ("open('x')", "'open'"),

@@ -1,0 +1,406 @@
+"""The two-player bargaining problem: a convex feasible set and a disagreement point.
+
+A bargaining problem (Nash 1950) is a pair ``(S, d)``: ``S`` a compact convex
+set of payoff pairs the players can agree on, ``d`` in ``S`` the payoffs if they
+do not agree. Here ``S`` is a convex polygon (possibly a segment or a point),
+held exactly as :class:`~fractions.Fraction` vertices in counter-clockwise
+order, so that every solution on it can be computed in closed form edge by
+edge. A problem built from a game remembers which cells span each vertex, so
+that an agreement can be reported as a jointly randomised mix of outcomes.
+
+References
+----------
+Nash, J. F. (1950). The bargaining problem. *Econometrica* 18(2), 155-162.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+import numpy as np
+
+from .errors import BargainingError, GameError
+from .game import DEFAULT_PLAYERS, Game, to_fraction
+
+__all__ = ["BargainingProblem", "convex_hull", "DISAGREEMENT_RULES", "security_levels", "game_disagreement"]
+
+DISAGREEMENT_RULES = ("security", "worst-for-1", "best-for-1", "risk-dominant")
+
+
+def _point(value, what: str) -> tuple[Fraction, Fraction]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, (Sequence, np.ndarray)) or len(value) != 2:
+        raise BargainingError(f"{what} must be a pair of payoffs (u1, u2), got {value!r}")
+    try:
+        return (to_fraction(value[0]), to_fraction(value[1]))
+    except GameError as err:
+        raise BargainingError(f"{what}: {err}") from None
+
+
+def _cross(o, a, b) -> Fraction:
+    return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+
+def _monotone_chain(points) -> tuple:
+    pts = sorted(set(points))
+    if len(pts) <= 2:
+        return tuple(pts)
+    lower: list = []
+    for p in pts:
+        while len(lower) >= 2 and _cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    upper: list = []
+    for p in reversed(pts):
+        while len(upper) >= 2 and _cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    hull = lower[:-1] + upper[:-1]
+    return tuple(hull)
+
+
+def convex_hull(points) -> tuple[tuple[Fraction, Fraction], ...]:
+    """Exact vertices of the convex hull of payoff pairs, counter-clockwise.
+
+    Large sets are first thinned with :class:`scipy.spatial.ConvexHull` (only
+    points on or near its boundary are kept); the vertices are then found
+    exactly with Andrew's monotone chain over rationals, which also handles
+    the degenerate cases Qhull refuses (a point, collinear points).
+
+    Parameters
+    ----------
+    points : sequence of pairs
+        Payoff pairs (numbers, Fractions or decimals).
+
+    Returns
+    -------
+    tuple of pairs of Fraction
+        The hull's vertices, counter-clockwise from the lowest-leftmost; one
+        vertex for a single point, two for a segment. Collinear boundary
+        points are not vertices.
+
+    Examples
+    --------
+    >>> [tuple(map(str, v)) for v in convex_hull([(0, 0), (1, 0), (0, 1), (0.25, 0.25), (0.5, 0)])]
+    [('0', '0'), ('1', '0'), ('0', '1')]
+    >>> len(convex_hull([(0, 0), (1, 1), (2, 2)]))
+    2
+    """
+    exact = [_point(p, "point") for p in points]
+    if not exact:
+        raise BargainingError("the feasible set needs at least one payoff pair")
+    if len(exact) > 64:
+        from scipy.spatial import ConvexHull, QhullError
+
+        array = np.array([[float(a), float(b)] for a, b in exact])
+        try:
+            hull = ConvexHull(array)
+        except (QhullError, ValueError):
+            hull = None
+        if hull is not None:
+            scale = max(1.0, float(np.abs(array).max()))
+            slack = (array @ hull.equations[:, :2].T + hull.equations[:, 2]).max(axis=1)
+            exact = [p for p, s in zip(exact, slack) if s >= -1e-9 * scale]
+    return _monotone_chain(exact)
+
+
+@dataclass(frozen=True, eq=False)
+class BargainingProblem:
+    """A two-player bargaining problem on a convex polygon, held exactly.
+
+    Build one with :meth:`from_points` or :meth:`from_game`; the constructor
+    takes the hull's vertices as they are and validates them.
+
+    Attributes
+    ----------
+    vertices : tuple of pairs of Fraction
+        The feasible set's vertices, counter-clockwise (one for a point, two
+        for a segment).
+    disagreement : pair of Fraction
+        The payoffs when the players do not agree.
+    players : pair of str
+    labels : tuple of tuple
+        Per vertex, the game cells ``(row, column)`` with that payoff pair
+        (empty tuples for a problem built from points).
+    disagreement_rule : str
+        How the disagreement point was chosen (``"explicit"``, ``"security"``, ...).
+
+    Raises
+    ------
+    BargainingError
+        If the disagreement point lies outside the set, or no feasible point
+        is strictly better than it for both players.
+
+    Examples
+    --------
+    >>> p = BargainingProblem.from_points([(0, 0), (2, 0), (0, 1)], (0, 0))
+    >>> p.frontier
+    ((Fraction(0, 1), Fraction(1, 1)), (Fraction(2, 1), Fraction(0, 1)))
+    """
+
+    vertices: tuple
+    disagreement: tuple
+    players: tuple = DEFAULT_PLAYERS
+    labels: tuple = ()
+    disagreement_rule: str = "explicit"
+
+    def __post_init__(self):
+        vertices = tuple(_point(v, "vertex") for v in self.vertices)
+        if not vertices:
+            raise BargainingError("the feasible set has no vertices")
+        if _monotone_chain(vertices) != tuple(sorted(vertices)) and len(vertices) > 2:
+            hull = _monotone_chain(vertices)
+            if set(hull) != set(vertices):
+                raise BargainingError("the vertices do not form a convex polygon; use from_points")
+        d = _point(self.disagreement, "disagreement point")
+        players = tuple(self.players)
+        if len(players) != 2 or not all(isinstance(p, str) and p for p in players):
+            raise BargainingError(f"players must be two non-empty names, got {self.players!r}")
+        labels = tuple(tuple(x) for x in self.labels) if self.labels else tuple(() for _ in vertices)
+        if len(labels) != len(vertices):
+            raise BargainingError("labels must give one tuple of cells per vertex")
+        object.__setattr__(self, "vertices", vertices)
+        object.__setattr__(self, "disagreement", d)
+        object.__setattr__(self, "players", players)
+        object.__setattr__(self, "labels", labels)
+        if not self.contains(d):
+            raise BargainingError(
+                f"the disagreement point ({float(d[0]):g}, {float(d[1]):g}) lies outside the feasible set"
+            )
+        if self.ray_length((1, 1)) <= 0:
+            raise BargainingError(
+                "no feasible point is strictly better than the disagreement point for both players"
+            )
+
+    # ------------------------------------------------------------ constructors
+    @classmethod
+    def from_points(cls, points, disagreement, *, players=DEFAULT_PLAYERS) -> BargainingProblem:
+        """The problem on the convex hull of ``points``.
+
+        Examples
+        --------
+        >>> p = BargainingProblem.from_points([(0, 0), (1, 1), (2, 2)], (0, 0))
+        >>> len(p.vertices)
+        2
+        """
+        return cls(convex_hull(points), disagreement, players=players)
+
+    @classmethod
+    def from_game(cls, game: Game, disagreement="security") -> BargainingProblem:
+        """The problem of jointly randomised agreements in a bimatrix game.
+
+        The feasible set is the convex hull of the game's payoff pairs (any
+        lottery over cells can be agreed on). The disagreement point is an
+        explicit pair, an :class:`~bargaining.Equilibrium`, or a rule:
+        ``"security"`` (each player's maxmin value, by linear programming),
+        ``"worst-for-1"`` / ``"best-for-1"`` (the Nash equilibrium worst or
+        best for player 1) or ``"risk-dominant"`` (of a 2x2 game with two
+        strict pure equilibria; Harsanyi and Selten 1988).
+
+        Examples
+        --------
+        >>> pd = Game([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+        >>> p = BargainingProblem.from_game(pd)
+        >>> tuple(map(str, p.disagreement)), p.disagreement_rule
+        (('1', '1'), 'security')
+        """
+        if not isinstance(game, Game):
+            raise GameError(f"from_game needs a Game, got {type(game).__name__}")
+        d, rule = game_disagreement(game, disagreement)
+        cells: dict = {}
+        for i, row in enumerate(game.strategies[0]):
+            for j, col in enumerate(game.strategies[1]):
+                cells.setdefault((game.exact_A[i][j], game.exact_B[i][j]), []).append((row, col))
+        vertices = convex_hull(list(cells))
+        labels = tuple(tuple(cells[v]) for v in vertices)
+        return cls(vertices, d, players=game.players, labels=labels, disagreement_rule=rule)
+
+    def with_disagreement(self, disagreement, rule: str = "explicit") -> BargainingProblem:
+        """The same feasible set with another disagreement point."""
+        return BargainingProblem(self.vertices, disagreement, self.players, self.labels, rule)
+
+    # --------------------------------------------------------------- geometry
+    def contains(self, point) -> bool:
+        """Whether ``point`` lies in the feasible set (boundary included)."""
+        p = _point(point, "point")
+        v = self.vertices
+        if len(v) == 1:
+            return p == v[0]
+        if len(v) == 2:
+            return _cross(v[0], v[1], p) == 0 and min(v[0], v[1]) <= p <= max(v[0], v[1])
+        return all(_cross(v[k], v[(k + 1) % len(v)], p) >= 0 for k in range(len(v)))
+
+    def ray_length(self, direction, origin=None) -> Fraction:
+        """Largest ``t >= 0`` with ``origin + t * direction`` feasible (``origin`` = d)."""
+        o = self.disagreement if origin is None else _point(origin, "origin")
+        w = _point(direction, "direction")
+        v = self.vertices
+        if len(v) == 1:
+            return Fraction(0)
+        if len(v) == 2:
+            if _cross((0, 0), (v[1][0] - v[0][0], v[1][1] - v[0][1]), w) != 0:
+                return Fraction(0)
+            k = 0 if w[0] != 0 else 1
+            ends = [(e[k] - o[k]) / w[k] for e in v]
+            return max(Fraction(0), max(ends))
+        best = None
+        for k in range(len(v)):
+            a, b = v[k], v[(k + 1) % len(v)]
+            # inside: cross(a, b, o + t w) >= 0, linear in t
+            slope = (b[0] - a[0]) * w[1] - (b[1] - a[1]) * w[0]
+            if slope < 0:
+                t = _cross(a, b, o) / -slope
+                best = t if best is None or t < best else best
+        return Fraction(0) if best is None else max(Fraction(0), best)
+
+    @property
+    def frontier(self) -> tuple:
+        """The (strong) Pareto frontier's vertices, by increasing payoff of player 1."""
+        v = self.vertices
+        start = max(range(len(v)), key=lambda k: (v[k][0], v[k][1]))
+        end = max(range(len(v)), key=lambda k: (v[k][1], v[k][0]))
+        chain = [v[start]]
+        k = start
+        while k != end:
+            k = (k + 1) % len(v)
+            chain.append(v[k])
+        return tuple(reversed(chain))
+
+    def rational_frontier(self) -> tuple:
+        """The part of the Pareto frontier where both get at least their disagreement payoff.
+
+        Examples
+        --------
+        >>> p = BargainingProblem.from_points([(0, 0), (4, 0), (0, 4)], (1, 2))
+        >>> [tuple(map(int, q)) for q in p.rational_frontier()]
+        [(1, 3), (2, 2)]
+        """
+        d = self.disagreement
+        f = self.frontier
+        if len(f) == 1:
+            return f
+        out = []
+        for a, b in zip(f[:-1], f[1:]):
+            lo = a[0] if a[1] >= d[1] else None
+            hi = b[0] if b[1] >= d[1] else None
+            if lo is None and hi is None:
+                continue
+            # the edge between a and b restricted to u1 >= d1 and u2 >= d2
+            x_lo = max(a[0], d[0])
+            x_hi = b[0]
+            if b[1] < d[1]:
+                x_hi = a[0] + (a[1] - d[1]) * (b[0] - a[0]) / (a[1] - b[1])
+            if x_lo > x_hi:
+                continue
+            for x in (x_lo, x_hi):
+                q = (x, _on_edge(a, b, x))
+                if not out or out[-1] != q:
+                    out.append(q)
+        if not out:
+            # only a single frontier vertex is individually rational
+            out = [max(f, key=lambda q: min(q[0] - d[0], q[1] - d[1]))]
+        return tuple(out)
+
+    def ideal_point(self) -> tuple:
+        """Each player's best individually rational payoff (the Kalai–Smorodinsky utopia)."""
+        f = self.rational_frontier()
+        return (f[-1][0], f[0][1])
+
+    # -------------------------------------------------------------- outcomes
+    def mix(self, point) -> dict | None:
+        """The lottery over game cells that yields ``point`` (None without cells).
+
+        Examples
+        --------
+        >>> g = Game([[2, 0], [0, 1]], [[1, 0], [0, 2]], strategies=(("F", "B"), ("F", "B")))
+        >>> BargainingProblem.from_game(g).mix((Fraction(3, 2), Fraction(3, 2)))
+        {('F', 'F'): Fraction(1, 2), ('B', 'B'): Fraction(1, 2)}
+        """
+        if not any(self.labels):
+            return None
+        p = _point(point, "point")
+        v = self.vertices
+        for k, q in enumerate(v):
+            if q == p:
+                return {self.labels[k][0]: Fraction(1)}
+        for k in range(len(v)):
+            a, b = v[k], v[(k + 1) % len(v)]
+            if len(v) > 1 and _cross(a, b, p) == 0 and min(a, b) <= p <= max(a, b):
+                axis = 0 if a[0] != b[0] else 1
+                lam = (p[axis] - a[axis]) / (b[axis] - a[axis])
+                return {self.labels[k][0]: 1 - lam, self.labels[(k + 1) % len(v)][0]: lam}
+        raise BargainingError("the point is not on the boundary of the feasible set")
+
+    def __repr__(self) -> str:
+        verts = ", ".join(f"({float(a):g}, {float(b):g})" for a, b in self.vertices)
+        d = self.disagreement
+        return (
+            f"BargainingProblem(vertices=[{verts}], disagreement=({float(d[0]):g}, {float(d[1]):g}), "
+            f"rule={self.disagreement_rule!r})"
+        )
+
+
+def _on_edge(a, b, x) -> Fraction:
+    if b[0] == a[0]:
+        return a[1]
+    return a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0])
+
+
+def security_levels(game: Game) -> tuple[Fraction, Fraction]:
+    """Each player's maxmin (security) value, exact where the LP's basis can be confirmed.
+
+    Examples
+    --------
+    >>> security_levels(Game([[2, 0], [0, 1]], [[1, 0], [0, 2]]))
+    (Fraction(2, 3), Fraction(2, 3))
+    """
+    from .threats import solve_zero_sum
+
+    A = [list(r) for r in game.exact_A]
+    BT = [[game.exact_B[i][j] for i in range(len(A))] for j in range(len(A[0]))]
+    return (solve_zero_sum(A).value, solve_zero_sum(BT).value)
+
+
+def game_disagreement(game: Game, rule) -> tuple[tuple, str]:
+    """The disagreement point of ``game`` under ``rule`` and the rule's name."""
+    from .equilibria import Equilibrium, equilibria
+
+    if isinstance(rule, Equilibrium):
+        return _point(rule.payoffs, "equilibrium payoffs"), "equilibrium"
+    if not isinstance(rule, str):
+        return _point(rule, "disagreement point"), "explicit"
+    if rule == "security":
+        return security_levels(game), "security"
+    if rule in ("worst-for-1", "best-for-1"):
+        eqs = equilibria(game)
+        sign = 1 if rule == "worst-for-1" else -1
+        eq = min(eqs, key=lambda e: (sign * float(e.payoffs[0]), sign * float(e.payoffs[1])))
+        return _point(eq.payoffs, "equilibrium payoffs"), f"{rule} equilibrium ({eq.describe()})"
+    if rule == "risk-dominant":
+        return _risk_dominant(game)
+    raise BargainingError(f"unknown disagreement rule {rule!r}; choose one of {DISAGREEMENT_RULES} or give a pair")
+
+
+def _risk_dominant(game: Game):
+    A, B = game.exact_A, game.exact_B
+    if game.shape != (2, 2):
+        raise GameError("the risk-dominance rule needs a 2x2 game")
+    strict = []
+    for i in range(2):
+        for j in range(2):
+            loss1, loss2 = A[i][j] - A[1 - i][j], B[i][j] - B[i][1 - j]
+            if loss1 > 0 and loss2 > 0:
+                strict.append((loss1 * loss2, i, j))
+    if len(strict) != 2:
+        raise GameError("the risk-dominance rule needs two strict pure equilibria")
+    (p0, i0, j0), (p1, i1, j1) = strict
+    if p0 == p1:
+        raise GameError("neither equilibrium risk-dominates: the products of deviation losses are equal")
+    _, i, j = max(strict)
+    name = f"risk-dominant equilibrium ({game.strategies[0][i]}, {game.strategies[1][j]})"
+    return (A[i][j], B[i][j]), name
+
+
+def _as_mapping(value) -> Mapping | None:
+    return value if isinstance(value, Mapping) else None
