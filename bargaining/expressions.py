@@ -141,7 +141,7 @@ def parse_expression(text, names, *, where: str = "expression") -> sympy.Expr:
     Examples
     --------
     >>> parse_expression("v + w - kappa*s/R", ["v", "w", "kappa", "s", "R"])
-    -kappa*s/R + v + w
+    v + w - kappa*s/R
     >>> parse_expression("0.75 * x", ["x"])
     3*x/4
     >>> parse_expression("__import__('os').system('x')", ["x"], where="m.toml: payoffs.A.B[0]")
