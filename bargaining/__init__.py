@@ -13,6 +13,7 @@ Examples
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .components import Component, NashSubset, components
 from .equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .errors import BargainingError, GameError, ModelError, SolverError
 from .game import Game
@@ -25,12 +26,15 @@ except PackageNotFoundError:  # a source checkout that was never installed
 __all__ = [
     "__version__",
     "BargainingError",
+    "Component",
     "Equilibrium",
     "Game",
     "GameError",
     "ModelError",
+    "NashSubset",
     "SolverError",
     "best_responses",
+    "components",
     "equilibria",
     "is_degenerate",
     "pure_equilibria",
