@@ -15,7 +15,7 @@ Nash, J. F. (1950). The bargaining problem. *Econometrica* 18(2), 155-162.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -24,7 +24,7 @@ import numpy as np
 from .errors import BargainingError, GameError
 from .game import DEFAULT_PLAYERS, Game, to_fraction
 
-__all__ = ["BargainingProblem", "convex_hull", "DISAGREEMENT_RULES", "security_levels", "game_disagreement"]
+__all__ = ["BargainingProblem", "convex_hull", "pareto_chain", "DISAGREEMENT_RULES", "security_levels", "game_disagreement"]
 
 DISAGREEMENT_RULES = ("security", "worst-for-1", "best-for-1", "risk-dominant")
 
@@ -149,10 +149,13 @@ class BargainingProblem:
         vertices = tuple(_point(v, "vertex") for v in self.vertices)
         if not vertices:
             raise BargainingError("the feasible set has no vertices")
-        if _monotone_chain(vertices) != tuple(sorted(vertices)) and len(vertices) > 2:
-            hull = _monotone_chain(vertices)
-            if set(hull) != set(vertices):
-                raise BargainingError("the vertices do not form a convex polygon; use from_points")
+        hull = _monotone_chain(vertices)
+        if set(hull) != set(vertices) or len(hull) != len(vertices):
+            raise BargainingError("the vertices do not form a convex polygon; use BargainingProblem.from_points")
+        if self.labels and len(self.labels) == len(vertices):
+            by_vertex = dict(zip(vertices, self.labels))
+            object.__setattr__(self, "labels", tuple(by_vertex[v] for v in hull))
+        vertices = hull
         d = _point(self.disagreement, "disagreement point")
         players = tuple(self.players)
         if len(players) != 2 or not all(isinstance(p, str) and p for p in players):
@@ -257,15 +260,7 @@ class BargainingProblem:
     @property
     def frontier(self) -> tuple:
         """The (strong) Pareto frontier's vertices, by increasing payoff of player 1."""
-        v = self.vertices
-        start = max(range(len(v)), key=lambda k: (v[k][0], v[k][1]))
-        end = max(range(len(v)), key=lambda k: (v[k][1], v[k][0]))
-        chain = [v[start]]
-        k = start
-        while k != end:
-            k = (k + 1) % len(v)
-            chain.append(v[k])
-        return tuple(reversed(chain))
+        return pareto_chain(self.vertices)
 
     def rational_frontier(self) -> tuple:
         """The part of the Pareto frontier where both get at least their disagreement payoff.
@@ -282,15 +277,10 @@ class BargainingProblem:
             return f
         out = []
         for a, b in zip(f[:-1], f[1:]):
-            lo = a[0] if a[1] >= d[1] else None
-            hi = b[0] if b[1] >= d[1] else None
-            if lo is None and hi is None:
+            if a[1] < d[1] or b[0] < d[0]:
                 continue
-            # the edge between a and b restricted to u1 >= d1 and u2 >= d2
             x_lo = max(a[0], d[0])
-            x_hi = b[0]
-            if b[1] < d[1]:
-                x_hi = a[0] + (a[1] - d[1]) * (b[0] - a[0]) / (a[1] - b[1])
+            x_hi = b[0] if b[1] >= d[1] else a[0] + (a[1] - d[1]) * (b[0] - a[0]) / (a[1] - b[1])
             if x_lo > x_hi:
                 continue
             for x in (x_lo, x_hi):
@@ -339,6 +329,20 @@ class BargainingProblem:
             f"BargainingProblem(vertices=[{verts}], disagreement=({float(d[0]):g}, {float(d[1]):g}), "
             f"rule={self.disagreement_rule!r})"
         )
+
+
+def pareto_chain(vertices) -> tuple:
+    """The strong Pareto frontier of a convex polygon (vertices counter-clockwise),
+    by increasing payoff of player 1."""
+    v = vertices
+    start = max(range(len(v)), key=lambda k: (v[k][0], v[k][1]))
+    end = max(range(len(v)), key=lambda k: (v[k][1], v[k][0]))
+    chain = [v[start]]
+    k = start
+    while k != end:
+        k = (k + 1) % len(v)
+        chain.append(v[k])
+    return tuple(reversed(chain))
 
 
 def _on_edge(a, b, x) -> Fraction:
@@ -401,6 +405,3 @@ def _risk_dominant(game: Game):
     name = f"risk-dominant equilibrium ({game.strategies[0][i]}, {game.strategies[1][j]})"
     return (A[i][j], B[i][j]), name
 
-
-def _as_mapping(value) -> Mapping | None:
-    return value if isinstance(value, Mapping) else None
