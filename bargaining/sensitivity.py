@@ -36,6 +36,7 @@ __all__ = [
     "describe_equilibrium",
     "describe_set",
     "summary",
+    "labels",
 ]
 
 

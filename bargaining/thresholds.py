@@ -104,26 +104,26 @@ def _vertex_conditions(M):
     m, n = M.shape
     out = []
     for size in range(1, min(m, n) + 1):
-        for I in combinations(range(m), size):
+        for rows in combinations(range(m), size):
             for K in combinations(range(n), size):
                 if size == 1:
-                    x = {I[0]: sympy.Integer(1)}
+                    x = {rows[0]: sympy.Integer(1)}
                 else:
                     k0 = K[0]
                     C = sympy.Matrix(
-                        [[M[i, k] - M[i, k0] for i in I] for k in K[1:]] + [[sympy.Integer(1)] * size]
+                        [[M[i, k] - M[i, k0] for i in rows] for k in K[1:]] + [[sympy.Integer(1)] * size]
                     )
                     det = sympy.cancel(C.det())
                     if det == 0:
                         continue
                     rhs = sympy.Matrix([0] * (size - 1) + [1])
                     sol = C.LUsolve(rhs)
-                    x = {i: sympy.cancel(sol[t]) for t, i in enumerate(I)}
+                    x = {i: sympy.cancel(sol[t]) for t, i in enumerate(rows)}
                     out.extend((_numerator(p), 1) for p in x.values())
-                base = sum(x[i] * M[i, K[0]] for i in I)
+                base = sum(x[i] * M[i, K[0]] for i in rows)
                 for c in range(n):
                     if c not in K:
-                        out.append((_numerator(sum(x[i] * M[i, c] for i in I) - base), 0 if size == 1 else 1))
+                        out.append((_numerator(sum(x[i] * M[i, c] for i in rows) - base), 0 if size == 1 else 1))
     return out
 
 
