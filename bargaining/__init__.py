@@ -17,6 +17,9 @@ from .components import Component, NashSubset, components
 from .equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .errors import BargainingError, GameError, ModelError, SolverError
 from .game import Game
+from .model import Model, SymbolicGame, bundled_models, load_model
+from .model_schema import Parameter, RangeWarning
+from .sequential import GameTree, SubgamePerfect, reduced_normal_form, subgame_perfect
 
 try:
     __version__ = version("bargaining")
@@ -30,6 +33,16 @@ __all__ = [
     "Equilibrium",
     "Game",
     "GameError",
+    "GameTree",
+    "Model",
+    "Parameter",
+    "RangeWarning",
+    "SubgamePerfect",
+    "SymbolicGame",
+    "bundled_models",
+    "load_model",
+    "reduced_normal_form",
+    "subgame_perfect",
     "ModelError",
     "NashSubset",
     "SolverError",

@@ -1,0 +1,1 @@
+"""The calibrated seed models (TOML data files), installed as bargaining.models."""
