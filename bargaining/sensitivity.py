@@ -307,7 +307,12 @@ def describe_set(game: Game, solved=None) -> str:
         pieces = []
         for comp in comps:
             ext = [describe_equilibrium(e, game) for e in comp.extreme]
-            pieces.append(ext[0] if len(ext) == 1 else "segment/face " + " – ".join(ext))
+            if len(ext) == 1:
+                pieces.append(ext[0])
+            elif len(ext) == 2:
+                pieces.append(f"continuum between {ext[0]} and {ext[1]}")
+            else:
+                pieces.append("continuum with extreme points " + ", ".join(ext))
         return f"{words}: " + "; ".join(pieces)
     listed = "; ".join(describe_equilibrium(e, game) for e in extremes)
     return listed if len(extremes) == 1 else f"{words}: {listed}"

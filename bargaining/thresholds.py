@@ -158,13 +158,25 @@ def _nash_candidates(A, B, sym) -> tuple:
 
 
 @lru_cache(maxsize=64)
-def _path_candidates(A, B, sym) -> tuple:
+def _path_candidates(outcomes: tuple, sym) -> tuple:
+    """Roots of each player's payoff differences between the outcomes of a tree."""
     conditions = {}
-    for M in (A, B):
-        cells = sorted(set(M), key=sympy.default_sort_key)
+    for player in range(2):
+        cells = sorted({payoffs[player] for payoffs in outcomes}, key=sympy.default_sort_key)
         for a, b in combinations(cells, 2):
             conditions.setdefault(_numerator(a - b), 0)
     return _roots(tuple(conditions.items()), sym)
+
+
+def _outcomes(model, form) -> tuple:
+    """The payoff pairs at the ends of the model's sequential form (else the table's cells)."""
+    tree = getattr(model, "sequential", None)
+    nodes = getattr(tree, "nodes", None)
+    if nodes:
+        ends = tuple(tuple(n.payoffs) for n in nodes.values() if hasattr(n, "payoffs"))
+        if ends:
+            return ends
+    return tuple((form.A[i, j], form.B[i, j]) for i in range(form.A.rows) for j in range(form.A.cols))
 
 
 def parameter_range(model, param: str, lo=None, hi=None) -> tuple:
@@ -186,13 +198,17 @@ def _simplest(exprs):
     return min(exprs, key=lambda pair: (pair[1], sympy.count_ops(pair[0]), sympy.default_sort_key(pair[0])))
 
 
-def candidate_values(form, param: str, lo, hi, kind: str = "nash") -> list:
-    """Candidate thresholds inside ``(lo, hi)``: sorted (value, expression) pairs."""
+def candidate_values(form, param: str, lo, hi, outcomes=None) -> list:
+    """Candidate thresholds inside ``(lo, hi)``: sorted (value, expression) pairs.
+
+    Nash candidates by default; path candidates from ``outcomes`` (payoff
+    pairs at the ends of a game tree) when given.
+    """
     sym = form.symbol(param)
-    finder = _nash_candidates if kind == "nash" else _path_candidates
     others = form.others(param)
+    roots = _nash_candidates(form.A, form.B, sym) if outcomes is None else _path_candidates(outcomes, sym)
     found = []
-    for expr, rank in finder(form.A, form.B, sym):
+    for expr, rank in roots:
         value = expr.xreplace(others)
         if value.free_symbols or not is_real_number(value):
             continue
@@ -218,14 +234,29 @@ def _path_words(record) -> str:
     return " → ".join(action for _player, action in record.path)
 
 
-def _validate(param, candidates, points, probe, kind):
-    found = []
-    results = [probe(q) for q in points]
-    for k, (value, expr) in enumerate(candidates):
-        (sig_below, words_below), (sig_above, words_above) = results[k], results[k + 1]
-        if sig_below != sig_above:
-            found.append(Threshold(param, expr, value, float(value), words_below, words_above, kind))
-    return tuple(found)
+def _scan(model, param, lo, hi, kind, scenario, overrides):
+    """Candidates, sample points between them, and each point's (signature, words)."""
+    if kind not in KINDS:
+        raise BargainingError(f"kind must be one of {KINDS}, got {kind!r}")
+    lo, hi = parameter_range(model, param, lo, hi)
+    form = symbolic_form(model, scenario, **overrides)
+    if kind == "subgame-perfect" and getattr(model, "sequential", None) is None:
+        raise ModelError("the model has no sequential form: no subgame-perfect path")
+    outcomes = None if kind == "nash" else _outcomes(model, form)
+    candidates = candidate_values(form, param, lo, hi, outcomes)
+    points = _sample_points([v for v, _ in candidates], lo, hi)
+    results = [probe(model, form, param, q, kind, scenario) for q in points]
+    return form, (lo, hi), candidates, points, results
+
+
+def probe(model, form, param, q, kind, scenario=None):
+    """The type signature and the words of the equilibrium set (or path) at ``param = q``."""
+    if kind == "nash":
+        game = game_at(form, form.substitution(**{param: q}))
+        solved = solve_exact(game)
+        return signature(game, solved), describe_set(game, solved)
+    record = model.subgame_perfect(scenario, **{**dict(form.values), param: q})
+    return tuple(record.path), _path_words(record)
 
 
 def thresholds(model, param: str = "R", lo=None, hi=None, *, kind: str = "nash", scenario=None, **overrides):
@@ -264,29 +295,13 @@ def thresholds(model, param: str = "R", lo=None, hi=None, *, kind: str = "nash",
     >>> [t.float for t in bg.thresholds(bg.load_model("russia_belarus"))]
     [0.6, 0.8]
     """
-    if kind not in KINDS:
-        raise BargainingError(f"kind must be one of {KINDS}, got {kind!r}")
-    lo, hi = parameter_range(model, param, lo, hi)
-    form = symbolic_form(model, scenario, **overrides)
-    candidates = candidate_values(form, param, lo, hi, kind)
-    points = _sample_points([v for v, _ in candidates], lo, hi)
-    if kind == "nash":
-
-        def probe(q):
-            game = game_at(form, form.substitution(**{param: q}))
-            solved = solve_exact(game)
-            return signature(game, solved), describe_set(game, solved)
-
-    else:
-        if getattr(model, "sequential", None) is None:
-            raise ModelError("the model has no sequential form: no subgame-perfect path")
-        values = dict(form.values)
-
-        def probe(q):
-            record = model.subgame_perfect(scenario, **{**values, param: q})
-            return tuple(record.path), _path_words(record)
-
-    return _validate(param, candidates, points, probe, kind)
+    _form, _, candidates, _points, results = _scan(model, param, lo, hi, kind, scenario, overrides)
+    found = []
+    for k, (value, expr) in enumerate(candidates):
+        (sig_below, words_below), (sig_above, words_above) = results[k], results[k + 1]
+        if sig_below != sig_above:
+            found.append(Threshold(param, expr, value, float(value), words_below, words_above, kind))
+    return tuple(found)
 
 
 def path_thresholds(model, param: str = "R", lo=None, hi=None, *, scenario=None, **overrides):
