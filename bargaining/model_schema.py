@@ -163,6 +163,12 @@ def exact_number(value, where: str) -> sympy.Rational:
     raise ModelError(f"{where}: expected a number, got {type(value).__name__} {value!r}"[:200])
 
 
+def _toml_number(value, where: str) -> sympy.Rational:
+    if not isinstance(value, (int, Decimal)) or isinstance(value, bool):
+        raise ModelError(f"{where}: expected a number, got {type(value).__name__} {value!r}"[:200])
+    return exact_number(value, where)
+
+
 def _table(data, where: str) -> Mapping:
     if not isinstance(data, Mapping):
         raise ModelError(f"{where}: expected a table, got {type(data).__name__}")
@@ -235,11 +241,11 @@ def parse_parameters(data, where: str) -> dict:
         _no_extra(entry, PARAMETER_KEYS, here)
         if "value" not in entry:
             raise ModelError(f"{here}.value: missing")
-        value = exact_number(entry["value"], f"{here}.value")
+        value = _toml_number(entry["value"], f"{here}.value")
         bounds = entry.get("range")
         if not isinstance(bounds, list) or len(bounds) != 2:
             raise ModelError(f"{here}.range: expected two numbers [low, high]")
-        low, high = (exact_number(b, f"{here}.range") for b in bounds)
+        low, high = (_toml_number(b, f"{here}.range") for b in bounds)
         if low > high:
             raise ModelError(f"{here}.range: the lower bound {low} exceeds the upper bound {high}")
         if not low <= value <= high:
@@ -262,7 +268,7 @@ def parse_scenarios(data, parameters: Mapping, where: str) -> dict:
         for name, value in overrides.items():
             if name not in parameters:
                 raise ModelError(f"{here}: {name!r} is not a parameter; parameters: {sorted(parameters)}")
-            values[name] = exact_number(value, f"{here}.{name}")
+            values[name] = _toml_number(value, f"{here}.{name}")
         scenarios[str(scenario)] = values
     return scenarios
 
