@@ -171,7 +171,8 @@ class BargainingProblem:
             raise BargainingError(
                 f"the disagreement point ({float(d[0]):g}, {float(d[1]):g}) lies outside the feasible set"
             )
-        if self.ray_length((1, 1)) <= 0:
+        rf = self.rational_frontier()
+        if len(rf) < 2 and not (rf[0][0] > d[0] and rf[0][1] > d[1]):
             raise BargainingError(
                 "no feasible point is strictly better than the disagreement point for both players"
             )
@@ -237,25 +238,19 @@ class BargainingProblem:
     def ray_length(self, direction, origin=None) -> Fraction:
         """Largest ``t >= 0`` with ``origin + t * direction`` feasible (``origin`` = d)."""
         o = self.disagreement if origin is None else _point(origin, "origin")
-        w = _point(direction, "direction")
-        v = self.vertices
-        if len(v) == 1:
-            return Fraction(0)
-        if len(v) == 2:
-            if _cross((0, 0), (v[1][0] - v[0][0], v[1][1] - v[0][1]), w) != 0:
-                return Fraction(0)
-            k = 0 if w[0] != 0 else 1
-            ends = [(e[k] - o[k]) / w[k] for e in v]
-            return max(Fraction(0), max(ends))
-        best = None
-        for k in range(len(v)):
-            a, b = v[k], v[(k + 1) % len(v)]
-            # inside: cross(a, b, o + t w) >= 0, linear in t
-            slope = (b[0] - a[0]) * w[1] - (b[1] - a[1]) * w[0]
-            if slope < 0:
-                t = _cross(a, b, o) / -slope
-                best = t if best is None or t < best else best
-        return Fraction(0) if best is None else max(Fraction(0), best)
+        return _ray(self.vertices, o, _point(direction, "direction"))
+
+    def comprehensive_ray(self, direction) -> Fraction:
+        """Largest ``t`` with ``d + t * direction`` in the d-comprehensive individually rational set.
+
+        That set is every point between ``d`` and an individually rational
+        feasible point (free disposal down to ``d``); rays from ``d`` into the
+        positive quadrant always reach its frontier.
+        """
+        d = self.disagreement
+        rf = self.rational_frontier()
+        corners = [d, (d[0], rf[0][1]), (rf[-1][0], d[1])]
+        return _ray(_monotone_chain([*rf, *corners]), d, _point(direction, "direction"))
 
     @property
     def frontier(self) -> tuple:
@@ -329,6 +324,27 @@ class BargainingProblem:
             f"BargainingProblem(vertices=[{verts}], disagreement=({float(d[0]):g}, {float(d[1]):g}), "
             f"rule={self.disagreement_rule!r})"
         )
+
+
+def _ray(v, o, w) -> Fraction:
+    """Largest ``t >= 0`` with ``o + t * w`` in the polygon with vertices ``v`` (counter-clockwise)."""
+    if len(v) == 1:
+        return Fraction(0)
+    if len(v) == 2:
+        if _cross((0, 0), (v[1][0] - v[0][0], v[1][1] - v[0][1]), w) != 0:
+            return Fraction(0)
+        k = 0 if w[0] != 0 else 1
+        ends = [(e[k] - o[k]) / w[k] for e in v]
+        return max(Fraction(0), max(ends))
+    best = None
+    for k in range(len(v)):
+        a, b = v[k], v[(k + 1) % len(v)]
+        # inside: cross(a, b, o + t w) >= 0, linear in t
+        slope = (b[0] - a[0]) * w[1] - (b[1] - a[1]) * w[0]
+        if slope < 0:
+            t = _cross(a, b, o) / -slope
+            best = t if best is None or t < best else best
+    return Fraction(0) if best is None else max(Fraction(0), best)
 
 
 def pareto_chain(vertices) -> tuple:

@@ -238,7 +238,7 @@ def kalai_smorodinsky(problem: BargainingProblem) -> Agreement:
     d = problem.disagreement
     ideal = problem.ideal_point()
     direction = (ideal[0] - d[0], ideal[1] - d[1])
-    t = problem.ray_length(direction)
+    t = problem.comprehensive_ray(direction)
     point = (d[0] + t * direction[0], d[1] + t * direction[1])
     return _agreement(problem, "kalai-smorodinsky", point, "ray from d to the ideal point, exact")
 
@@ -265,7 +265,7 @@ def egalitarian(problem: BargainingProblem, *, weights=None) -> Agreement:
     _check_problem(problem)
     w = _weights(weights)
     d = problem.disagreement
-    t = problem.ray_length(w)
+    t = problem.comprehensive_ray(w)
     e = (d[0] + t * w[0], d[1] + t * w[1])
     f = problem.frontier
     method = "largest d + t*w, exact"
