@@ -1,0 +1,178 @@
+"""Batched support enumeration for many small bimatrix games of one shape.
+
+For every pair of supports ``I`` (rows) and ``J`` (columns) of equal size
+``k`` (all a nondegenerate game needs: von Stengel 2007, Theorem 3.4; Nisan
+et al. 2007, Algorithm 3.4), the indifference systems
+
+    A[I, J] y_J = v 1,  sum(y_J) = 1       B[I, J]^T x_I = u 1,  sum(x_I) = 1
+
+are solved for all games at once as stacked ``(n, k+1, k+1)`` linear systems.
+A solution is kept when its probabilities are positive and no pure strategy
+does better than ``v`` (resp. ``u``) by more than the tolerance. Games where
+something is in doubt are flagged as possibly degenerate: a pure best-response
+tie, a singular or near-singular system, a probability near zero, a regret
+near the tolerance, an equilibrium with more best responses than its support
+size, or an even number of equilibria.
+
+This module is the general kernel of :func:`bargaining.batch_equilibria`.
+
+References
+----------
+B. von Stengel, "Equilibrium computation for two-player games in strategic
+and extensive form", in N. Nisan et al. (eds.), *Algorithmic Game Theory*,
+Cambridge University Press, 2007, ch. 3.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import numpy as np
+
+__all__ = ["solve_support_enumeration"]
+
+#: Doubt zone: a quantity within ``DOUBT * tol * scale`` of a decision boundary flags the game.
+DOUBT = 1e3
+
+
+def _pure(A, B, th, flag):
+    """Pure equilibria (cells in row-major order) and best-response tie flags."""
+    n, rows, cols = A.shape
+    col_max = A.max(axis=1)  # (n, cols): player 1's best payoff against each column
+    row_max = B.max(axis=2)  # (n, rows)
+    if rows > 1:
+        top2 = np.sort(A, axis=1)[:, -2:, :]
+        flag |= ((top2[:, 1, :] - top2[:, 0, :]) <= th[:, None]).any(axis=1)
+    if cols > 1:
+        top2 = np.sort(B, axis=2)[:, :, -2:]
+        flag |= ((top2[:, :, 1] - top2[:, :, 0]) <= th[:, None]).any(axis=1)
+    is_eq = (A >= col_max[:, None, :]) & (B >= row_max[:, :, None])
+    return is_eq.reshape(n, rows * cols)
+
+
+def _solve_indifference(M, sing_th):
+    """Solve stacked ``[[M, -1], [1, 0]] z = e_last``; singular systems give NaN."""
+    n, k, _ = M.shape
+    S = np.empty((n, k + 1, k + 1))
+    S[:, :k, :k] = M
+    S[:, :k, k] = -1.0
+    S[:, k, :k] = 1.0
+    S[:, k, k] = 0.0
+    det = np.linalg.det(S)
+    singular = ~(np.abs(det) > sing_th)
+    S[singular] = np.eye(k + 1)
+    rhs = np.zeros((n, k + 1, 1))
+    rhs[:, k, 0] = 1.0
+    z = np.linalg.solve(S, rhs)[:, :, 0]
+    z[singular] = np.nan
+    return z, singular
+
+
+def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[str, np.ndarray]:
+    """Equilibria of a chunk of games of one shape by batched support enumeration.
+
+    Parameters
+    ----------
+    A, B : numpy.ndarray
+        Float payoff arrays of shape (n, rows, cols), finite.
+    tol : float
+        Relative tolerance on regrets and probabilities (times the game's
+        largest absolute payoff, at least 1).
+
+    Returns
+    -------
+    dict
+        ``game`` (local indices), ``x`` (k, rows), ``y`` (k, cols),
+        ``payoffs`` (k, 2), ``is_pure`` (k,), one row per equilibrium in the
+        order of :func:`bargaining.equilibria`, and ``flag`` (n,), the games
+        that may be degenerate (their rows are best effort).
+
+    Examples
+    --------
+    >>> A = np.array([[[0.0, -1, 1], [1, 0, -1], [-1, 1, 0]]])  # rock-paper-scissors
+    >>> out = solve_support_enumeration(A, -A, 1e-9)
+    >>> out["x"].round(4), out["flag"]
+    (array([[0.3333, 0.3333, 0.3333]]), array([False]))
+    """
+    n, rows, cols = A.shape
+    scale = np.maximum(np.abs(A).max(axis=(1, 2)), np.abs(B).max(axis=(1, 2)))
+    np.maximum(scale, 1.0, out=scale)
+    th = tol * scale
+    doubt = DOUBT * th
+    p_doubt = DOUBT * tol  # probabilities are scale-free
+    flag = np.zeros(n, dtype=bool)
+
+    pieces = []  # (pair id, games, x, y, payoffs)
+    pure = _pure(A, B, th, flag)
+    game, cell = np.nonzero(pure)
+    x = np.zeros((len(game), rows))
+    y = np.zeros((len(game), cols))
+    x[np.arange(len(game)), cell // cols] = 1.0
+    y[np.arange(len(game)), cell % cols] = 1.0
+    payoffs = np.stack([A.reshape(n, -1)[game, cell], B.reshape(n, -1)[game, cell]], axis=1)
+    pieces.append((cell, game, x, y, payoffs))
+    # Best-response counts at pure equilibria: a tie there is already flagged by _pure.
+
+    pair_id = rows * cols
+    for k in range(2, min(rows, cols) + 1):
+        row_sets = [list(c) for c in combinations(range(rows), k)]
+        col_sets = [list(c) for c in combinations(range(cols), k)]
+        sing_th = DOUBT * tol * scale ** (k - 1)  # the bordered determinant has degree k - 1
+        for I in row_sets:
+            A_I = A[:, I, :]
+            B_I = B[:, I, :]
+            for J in col_sets:
+                zy, sing_y = _solve_indifference(A_I[:, :, J], sing_th)
+                zx, sing_x = _solve_indifference(np.swapaxes(B_I[:, :, J], 1, 2), sing_th)
+                flag |= sing_y | sing_x
+                probs = np.concatenate([zx[:, :k], zy[:, :k]], axis=1)
+                with np.errstate(invalid="ignore"):
+                    low = probs.min(axis=1)
+                    feasible = low > -p_doubt
+                flag |= feasible & (low <= p_doubt)
+                cand = np.flatnonzero(feasible)
+                if len(cand) == 0:
+                    pair_id += 1
+                    continue
+                xs = np.zeros((len(cand), rows))
+                ys = np.zeros((len(cand), cols))
+                xs[:, I] = np.clip(zx[cand, :k], 0.0, None)
+                ys[:, J] = np.clip(zy[cand, :k], 0.0, None)
+                xs /= xs.sum(axis=1, keepdims=True)
+                ys /= ys.sum(axis=1, keepdims=True)
+                row_values = np.einsum("nij,nj->ni", A[cand], ys)
+                col_values = np.einsum("ni,nij->nj", xs, B[cand])
+                v = np.einsum("ni,ni->n", xs, row_values)
+                u = np.einsum("nj,nj->n", ys, col_values)
+                gap = np.maximum(row_values.max(axis=1) - v, col_values.max(axis=1) - u)
+                ok = (gap <= th[cand]) & (low[cand] > p_doubt)
+                # Doubt: a regret near the tolerance, or more best responses than k.
+                near = (gap > th[cand]) & (gap <= doubt[cand])
+                extra = ((row_values >= (v - doubt[cand])[:, None]).sum(axis=1) > k) | (
+                    (col_values >= (u - doubt[cand])[:, None]).sum(axis=1) > k
+                )
+                flag[cand[near | (ok & extra)]] = True
+                keep = np.flatnonzero(ok)
+                if len(keep):
+                    pieces.append(
+                        (
+                            np.full(len(keep), pair_id),
+                            cand[keep],
+                            xs[keep],
+                            ys[keep],
+                            np.stack([v[keep], u[keep]], axis=1),
+                        )
+                    )
+                pair_id += 1
+
+    pair = np.concatenate([p[0] for p in pieces])
+    game = np.concatenate([p[1] for p in pieces])
+    order = np.lexsort((pair, game))
+    x = np.concatenate([p[2] for p in pieces])[order]
+    y = np.concatenate([p[3] for p in pieces])[order]
+    payoffs = np.concatenate([p[4] for p in pieces])[order]
+    game = game[order]
+    is_pure = pair[order] < rows * cols
+    count = np.bincount(game, minlength=n)
+    flag |= count % 2 == 0
+    return {"game": game, "x": x, "y": y, "payoffs": payoffs, "is_pure": is_pure, "flag": flag}
