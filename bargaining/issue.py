@@ -189,8 +189,9 @@ def issue_closed_form(model, solution: str = "nash", *, power=None, disagreement
     Examples
     --------
     >>> from bargaining import load_model
-    >>> cf = issue_closed_form(load_model("russia_belarus"))
-    >>> R, lam, v, w, kappa, a, h = sympy.symbols("R lam v w kappa a h")
+    >>> belarus = load_model("russia_belarus")
+    >>> cf = issue_closed_form(belarus)
+    >>> R, lam, v, w, kappa, a, h = (belarus.symbols[n] for n in ("R", "lam", "v", "w", "kappa", "a", "h"))
     >>> sympy.simplify(cf.interior - (((1 - lam)*v + w)*R/kappa + a + h)/2)
     0
     """
