@@ -1,0 +1,416 @@
+"""Monte Carlo over parameter ranges, and Sobol sensitivity indices.
+
+:func:`uncertainty` draws every parameter but one (``R`` by default) from its
+plausible range and reports, at each value of that one, the probability of
+each *regime*: the type of the equilibrium set (its supports and best
+responses, :func:`bargaining.sensitivity.signature`), named without
+probabilities, e.g. ``(Subsidize, Align)`` or ``unique mixed: Subsidize/Cut ·
+Align/Hedge``. It also gives the quantiles of each threshold
+(:func:`bargaining.thresholds.thresholds`) over the same draws.
+
+No game is solved per sample. The type of the equilibrium set can change only
+where one of the conditions that define the thresholds crosses zero: a payoff
+difference that decides a best response, or a support condition of a mixed
+equilibrium (von Stengel 2007, section 3.3). Those conditions are evaluated
+vectorised (:func:`sympy.lambdify`) on every (sample, grid point); each
+distinct pattern of their signs is solved exactly once, at two of its points
+(which must agree), and every point with that pattern gets its regime.
+Degenerate games (the Armenia game's tied status-quo column) need no special
+case: their ties are signs equal to zero.
+
+:func:`sobol` computes first-order and total Sobol indices with SALib
+(Saltelli's scheme on a scrambled Sobol sequence).
+
+References
+----------
+B. von Stengel, "Equilibrium computation for two-player games in strategic
+and extensive form", ch. 3 of Nisan et al. (eds.), *Algorithmic Game Theory*,
+Cambridge University Press, 2007.
+A. Saltelli et al., "Variance based sensitivity analysis of model output",
+*Computer Physics Communications* 181 (2010) 259-270.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import sympy
+
+from .errors import BargainingError, ModelError, SolverError
+from .sensitivity import exact_number, game_at, signature, solve_exact, summary, symbolic_form
+
+__all__ = ["UncertaintyResult", "uncertainty", "sobol", "draw", "regime_label"]
+
+#: Quantiles reported for each threshold.
+QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
+#: A condition whose absolute value is at most this counts as a tie.
+TIE_TOL = 1e-10
+_CHUNK_POINTS = 250_000
+
+
+@dataclass(frozen=True, eq=False)
+class UncertaintyResult:
+    """Regime probabilities and threshold quantiles from :func:`uncertainty`.
+
+    Attributes
+    ----------
+    parameter : str
+        The parameter on the grid (``"R"``).
+    probabilities : pandas.DataFrame
+        One row per grid value (the index), one column per regime; each row
+        sums to 1. Columns are ordered by the lowest grid value where the
+        regime occurs.
+    thresholds : pandas.DataFrame
+        One row per threshold found at the default values: its expression,
+        kind, default value, mean, standard deviation, quantiles ``q05`` ...
+        ``q95`` over the draws, and ``finite`` (the share of draws where it is
+        a finite real number).
+    samples : int
+    seed : int or None
+        The seed given (None when a Generator or no seed was given).
+    varied : tuple of str
+        The parameters that were drawn.
+    """
+
+    parameter: str
+    probabilities: pd.DataFrame
+    thresholds: pd.DataFrame
+    samples: int
+    seed: int | None
+    varied: tuple
+
+    def at(self, value) -> pd.Series:
+        """Regime probabilities at the grid value nearest to ``value`` (zeros dropped)."""
+        index = self.probabilities.index.to_numpy()
+        row = self.probabilities.iloc[int(np.argmin(np.abs(index - float(value))))]
+        return row[row > 0]
+
+    def __repr__(self) -> str:
+        return (
+            f"UncertaintyResult({self.parameter}: {len(self.probabilities)} points, "
+            f"{self.samples} samples of {list(self.varied)}, {self.probabilities.shape[1]} regimes)"
+        )
+
+
+# -------------------------------------------------------------------- drawing
+def _ranges(model) -> dict:
+    """Parameter name -> (lo, hi, default) as floats, from a model or a mapping of ranges."""
+    if hasattr(model, "parameters"):
+        out = {}
+        for name, p in model.parameters.items():
+            lo, hi = (p.value, p.value) if getattr(p, "range", None) is None else p.range
+            out[name] = (float(lo), float(hi), float(p.value))
+        return out
+    if isinstance(model, Mapping):
+        out = {}
+        for name, rng in model.items():
+            lo, hi = (float(v) for v in rng)
+            out[name] = (lo, hi, (lo + hi) / 2)
+        return out
+    raise BargainingError("expected a model (with .parameters) or a mapping name -> (lo, hi)")
+
+
+def _rng(seed):
+    return seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
+
+
+def draw(model, samples: int, *, seed=None, distributions=None, exclude=()) -> dict:
+    """Draw every parameter with a non-zero-width range; fixed ones stay at their value.
+
+    Parameters
+    ----------
+    model : Model or mapping of name -> (lo, hi)
+    samples : int
+    seed : None, int or numpy.random.Generator
+    distributions : mapping of name -> scipy.stats frozen distribution or number, optional
+        Replaces the uniform distribution on the parameter's range (a number
+        holds the parameter fixed there). Drawn by inverse transform of the
+        same uniforms, so a seed fixes the draw.
+    exclude : iterable of str
+        Parameters not to draw (left out of the result).
+
+    Returns
+    -------
+    dict of name -> numpy.ndarray of shape (samples,)
+
+    Examples
+    --------
+    >>> d = draw({"a": (0, 1), "b": (2, 2)}, 4, seed=1)
+    >>> d["b"].tolist(), bool(((0 <= d["a"]) & (d["a"] <= 1)).all())
+    ([2.0, 2.0, 2.0, 2.0], True)
+    """
+    if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or samples < 1:
+        raise BargainingError(f"samples must be a positive integer, got {samples!r}")
+    ranges = {k: v for k, v in _ranges(model).items() if k not in set(exclude)}
+    distributions = dict(distributions or {})
+    for name, dist in list(distributions.items()):
+        if name not in ranges:
+            raise ModelError(f"distribution for {name!r}: not a parameter to draw; choose from {sorted(ranges)}")
+        if isinstance(dist, (int, float, np.integer, np.floating)) and not isinstance(dist, bool):
+            ranges[name] = (float(dist), float(dist), float(dist))  # held fixed at this value
+            del distributions[name]
+        elif not hasattr(dist, "ppf"):
+            raise BargainingError(f"distribution for {name!r} must be a scipy.stats frozen distribution or a number")
+    varied = [k for k, (lo, hi, _) in ranges.items() if hi > lo or k in distributions]
+    u = _rng(seed).random((int(samples), len(varied)))
+    out = {}
+    for name, (lo, hi, value) in ranges.items():
+        if name in varied:
+            col = u[:, varied.index(name)]
+            dist = distributions.get(name)
+            out[name] = np.asarray(dist.ppf(col), dtype=float) if dist is not None else lo + (hi - lo) * col
+            if not np.isfinite(out[name]).all():
+                raise BargainingError(f"the distribution of {name!r} gave values that are not finite numbers")
+        else:
+            out[name] = np.full(int(samples), value)
+    return out
+
+
+# -------------------------------------------------------------------- regimes
+def _names(names, indices):
+    return "/".join(names[k] for k in indices)
+
+
+def regime_label(game, solved=None) -> str:
+    """The type of a game's equilibrium set in words, without probabilities.
+
+    A pure equilibrium is ``(Row, Col)``, a mixed one names each player's
+    support, ``mixed: Subsidize/Cut · Align/Hedge``; strategies outside the
+    support that are also best responses follow as ``(ties: ...)``. A unique
+    pure equilibrium is its own label (as in the regimes table); otherwise the
+    count in words (:func:`bargaining.sensitivity.summary`) comes first.
+
+    Examples
+    --------
+    >>> from bargaining import Game
+    >>> g = Game([[2, 0], [0, 1]], [[1, 0], [0, 2]], strategies=(("O", "F"), ("o", "f")))
+    >>> regime_label(g)
+    '2 pure + 1 mixed: (O, o); (F, f); mixed: O/F · o/f'
+    >>> regime_label(Game([[3, 0], [5, 1]], [[3, 5], [0, 1]], strategies=(("C", "D"), ("c", "d"))))
+    '(D, d)'
+    """
+    from .sensitivity import labels
+
+    solved = solved if solved is not None else solve_exact(game)
+    extremes, comps = solved
+    pieces = []
+    for eq in extremes:
+        sup1, sup2, br1, br2 = labels(game, eq)
+        names = game.strategies
+        ties = [names[0][k] for k in br1 if k not in sup1] + [names[1][k] for k in br2 if k not in sup2]
+        if eq.is_pure:
+            text = f"({names[0][sup1[0]]}, {names[1][sup2[0]]})"
+        else:
+            text = f"mixed: {_names(names[0], sup1)} · {_names(names[1], sup2)}"
+            if len(extremes) == 1:
+                text = text.removeprefix("mixed: ")
+        pieces.append(text + (f" (ties: {', '.join(ties)})" if ties else ""))
+    if len(extremes) == 1 and extremes[0].is_pure:
+        return pieces[0]
+    return f"{summary(extremes, comps)}: " + "; ".join(pieces)
+
+
+def _conditions(form) -> list:
+    """The sign conditions that decide the type of the equilibrium set (sympy numerators)."""
+    from .thresholds import _vertex_conditions
+
+    seen, out = set(), []
+    for num, _rank in _vertex_conditions(form.B) + _vertex_conditions(form.A.T):
+        num = sympy.expand(num)
+        if num.free_symbols and num not in seen and -num not in seen:
+            seen.add(num)
+            out.append(num)
+    return sorted(out, key=sympy.default_sort_key)
+
+
+class _Classifier:
+    """Maps sign patterns of the conditions to regime labels, solving each pattern once."""
+
+    def __init__(self, model, param):
+        self.form = symbolic_form(model)
+        self.param = param
+        self.names = [name for name, _ in self.form.symbols]
+        symbols = [sym for _, sym in self.form.symbols]
+        self.funcs = [sympy.lambdify(symbols, c, modules="numpy") for c in _conditions(self.form)]
+        self.labels: list[str] = []
+        self.code_label: dict = {}
+
+    def codes(self, values: dict, grid: np.ndarray) -> np.ndarray:
+        """One integer (or row of integers) per (sample, grid point): the sign pattern."""
+        args = [grid[None, :] if name == self.param else values[name][:, None] for name in self.names]
+        shape = (len(next(iter(values.values()))), len(grid))
+        words, code, used = [], np.zeros(shape, dtype=np.int64), 0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            for f in self.funcs:
+                v = np.broadcast_to(np.asarray(f(*args), dtype=float), shape)
+                sign = np.where(np.abs(v) <= TIE_TOL, 1, np.where(v > 0, 2, 0))
+                code = code * 3 + sign
+                used += 1
+                if used == 39:  # 3**39 < 2**63: start a new word
+                    words.append(code)
+                    code, used = np.zeros(shape, dtype=np.int64), 0
+        words.append(code)
+        return words[0] if len(words) == 1 else np.stack(words, axis=-1)
+
+    def _solve(self, values, grid, i, j):
+        sub = {sym: exact_number(float(grid[j]) if name == self.param else float(values[name][i]))
+               for name, sym in self.form.symbols}
+        game = game_at(self.form, sub)
+        solved = solve_exact(game)
+        return signature(game, solved), regime_label(game, solved)
+
+    def label_indices(self, values: dict, grid: np.ndarray) -> np.ndarray:
+        """The regime index of every (sample, grid point)."""
+        codes = self.codes(values, grid)
+        flat = codes.reshape(-1, codes.shape[-1]) if codes.ndim == 3 else codes.reshape(-1)
+        keys, first, inverse = np.unique(flat, axis=0 if flat.ndim == 2 else None,
+                                         return_index=True, return_inverse=True)
+        last = np.full(len(keys), -1)
+        last[inverse.reshape(-1)] = np.arange(flat.shape[0])  # the last index written wins
+        lookup = np.empty(len(keys), dtype=np.int64)
+        for k, key in enumerate(keys):
+            key = tuple(np.atleast_1d(key).tolist())
+            if key not in self.code_label:
+                found = {self._solve(values, grid, *divmod(int(idx), len(grid))) for idx in {first[k], last[k]}}
+                if len(found) > 1:
+                    raise SolverError(
+                        "two games with the same sign pattern have different equilibrium types: "
+                        f"{sorted(lab for _, lab in found)}; this model needs a per-game solve"
+                    )
+                label = found.pop()[1]
+                if label not in self.labels:
+                    self.labels.append(label)
+                self.code_label[key] = self.labels.index(label)
+            lookup[k] = self.code_label[key]
+        return lookup[inverse.reshape(-1)].reshape(codes.shape[:2])
+
+
+# ----------------------------------------------------------------- thresholds
+def _as_function(expression, names):
+    """A vectorised function of the parameter arrays (by name) from a sympy expression."""
+    symbols = sorted(expression.free_symbols, key=lambda s: s.name)
+    unknown = [s.name for s in symbols if s.name not in names]
+    if unknown:
+        raise ModelError(f"expression {expression} uses unknown parameters {unknown}")
+    f = sympy.lambdify(symbols, expression, modules="numpy")
+
+    def evaluate(values: Mapping) -> np.ndarray:
+        n = len(next(iter(values.values())))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out = np.asarray(f(*(values[s.name] for s in symbols)))
+        if np.iscomplexobj(out):
+            out = np.where(np.abs(out.imag) <= 1e-12, out.real, np.nan)
+        return np.broadcast_to(out.astype(float), (n,)).copy()
+
+    return evaluate
+
+
+def _threshold_table(model, param, lo, hi, values) -> pd.DataFrame:
+    from .thresholds import thresholds
+
+    records = list(thresholds(model, param, exact_number(lo), exact_number(hi)))
+    if getattr(model, "sequential", None) is not None:
+        records += list(thresholds(model, param, exact_number(lo), exact_number(hi), kind="subgame-perfect"))
+    rows = []
+    for t in records:
+        x = _as_function(t.expression, values)(values)
+        ok = np.isfinite(x)
+        xs = x[ok]
+        qs = np.quantile(xs, QUANTILES) if xs.size else np.full(len(QUANTILES), np.nan)
+        row = {"threshold": sympy.sstr(t.expression), "kind": t.kind, "default": t.float,
+               "mean": float(xs.mean()) if xs.size else np.nan, "std": float(xs.std()) if xs.size else np.nan}
+        row.update({f"q{round(q * 100):02d}": float(v) for q, v in zip(QUANTILES, qs)})
+        row["finite"] = float(ok.mean())
+        rows.append(row)
+    columns = ["threshold", "kind", "default", "mean", "std", *(f"q{round(q * 100):02d}" for q in QUANTILES), "finite"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+# ---------------------------------------------------------------- uncertainty
+def _grid(model, grid: Mapping):
+    if len(grid) > 1:
+        raise BargainingError(f"give one parameter grid, e.g. R=numpy.linspace(0.2, 1.5, 200); got {sorted(grid)}")
+    param, values = next(iter(grid.items())) if grid else ("R", np.linspace(0.2, 1.5, 200))
+    if param not in model.parameters:
+        raise ModelError(f"unknown parameter {param!r}; the model has {sorted(model.parameters)}")
+    values = np.unique(np.asarray(values, dtype=float).ravel())
+    if values.size == 0 or not np.isfinite(values).all():
+        raise BargainingError(f"the grid of {param} must hold finite numbers")
+    return param, values
+
+
+def uncertainty(model, *, samples: int = 1000, seed=None, distributions=None, progress=None,
+                **grid) -> UncertaintyResult:
+    """Probability of each regime along a parameter grid, over the other parameters' ranges.
+
+    Parameters
+    ----------
+    model : Model
+        A loaded model (:func:`bargaining.load_model`).
+    samples : int
+        Draws of the other parameters (each is used at every grid value).
+    seed : None, int or numpy.random.Generator
+        Same seed, same result.
+    distributions : mapping of name -> scipy.stats frozen distribution or number, optional
+        Instead of the uniform distribution on a parameter's range; a number
+        holds the parameter fixed at that value.
+    progress : bool, optional
+        Show a progress bar; by default only when stderr is a terminal.
+    **grid
+        One parameter and its grid, e.g. ``R=numpy.linspace(0.2, 1.5, 200)``
+        (the default).
+
+    Returns
+    -------
+    UncertaintyResult
+        ``.probabilities`` (grid value x regime) and ``.thresholds``.
+
+    Raises
+    ------
+    ModelError
+        On an unknown parameter.
+    SolverError
+        If the sign pattern of the conditions does not determine the regime.
+
+    Examples
+    --------
+    >>> import numpy as np, bargaining as bg
+    >>> res = bg.uncertainty(bg.load_model("russia_belarus"), R=[0.5, 0.7, 1.0], samples=200, seed=1)
+    >>> res.probabilities.sum(axis=1).tolist()
+    [1.0, 1.0, 1.0]
+    >>> list(res.thresholds["threshold"])
+    ['kappa*mu*s/w', 'kappa*s/w']
+    """
+    from tqdm.auto import tqdm
+
+    param, values = _grid(model, grid)
+    drawn = draw(model, samples, seed=seed, distributions=distributions, exclude=(param,))
+    varied = tuple(k for k, v in drawn.items() if np.ptp(v) > 0)
+    classifier = _Classifier(model, param)
+    counts: dict = {}
+    step = max(1, _CHUNK_POINTS // len(values))
+    with tqdm(total=int(samples), desc=f"uncertainty {getattr(model, 'name', '')}", unit="sample",
+              disable=None if progress is None else not progress) as bar:
+        for start in range(0, int(samples), step):
+            chunk = {k: v[start:start + step] for k, v in drawn.items()}
+            idx = classifier.label_indices(chunk, values)
+            width = len(classifier.labels)
+            flat = (idx * len(values) + np.arange(len(values))[None, :]).ravel()
+            add = np.bincount(flat, minlength=width * len(values)).reshape(width, len(values))
+            for k in range(width):
+                counts[k] = counts.get(k, 0) + add[k]
+            bar.update(len(next(iter(chunk.values()))))
+    table = np.array([counts[k] for k in range(len(classifier.labels))], dtype=float) / samples
+    first = [int(np.argmax(row > 0)) for row in table]
+    order = sorted(range(len(table)), key=lambda k: (first[k], classifier.labels[k]))
+    probabilities = pd.DataFrame(table[order].T, index=pd.Index(values, name=param),
+                                 columns=pd.Index([classifier.labels[k] for k in order], name="regime"))
+    full = {**drawn, param: np.full(int(samples), float(model.parameters[param].value))}
+    quantiles = _threshold_table(model, param, values.min(), values.max(), full) if values.size > 1 else None
+    if quantiles is None:
+        quantiles = pd.DataFrame()
+    return UncertaintyResult(param, probabilities, quantiles, int(samples),
+                             seed if isinstance(seed, (int, np.integer)) else None, varied)
