@@ -30,7 +30,7 @@ from .game import to_fraction
 from .problem import BargainingProblem
 from .solutions import Agreement, get_solution, nash_solution
 
-__all__ = ["issue_solution", "issue_closed_form", "issue_sweep", "IssueClosedForm", "problem_from_model"]
+__all__ = ["issue_solution", "issue_closed_form", "issue_sweep", "IssueClosedForm", "problem_from_model", "solution_table"]
 
 
 def _require_issue(model):
@@ -272,3 +272,60 @@ def problem_from_model(model, scenario=None, *, disagreement="security", **overr
         problem = BargainingProblem.from_game(game, (to_fraction(payoffs[0]), to_fraction(payoffs[1])))
         return problem.with_disagreement(problem.disagreement, "subgame-perfect")
     return BargainingProblem.from_game(game, disagreement)
+
+
+def solution_table(model, scenarios=("2013", "2015", "2016", "stress"), *, disagreement="security"):
+    """Each bargaining solution of a model's game at each scenario, with the issue outcome.
+
+    The game's solutions (Nash, Kalai–Smorodinsky, egalitarian, utilitarian)
+    are computed on the hull of its payoff pairs from the disagreement point
+    named by ``disagreement`` (a rule of :func:`problem_from_model`; the
+    players' security levels by default), the variable-threat solution from
+    its own threat point; the issue row is the Nash solution of the model's
+    issue with the issue's own disagreement point.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per scenario and solution: ``scenario``, ``solution``,
+        ``disagreement`` (the rule), ``d_<player>``, ``u_<player>``, and
+        ``issue_value`` (issue rows only).
+
+    Examples
+    --------
+    >>> from bargaining import load_model
+    >>> t = solution_table(load_model("russia_belarus"), scenarios=("2015",))
+    >>> t["solution"].tolist()
+    ['nash', 'kalai-smorodinsky', 'egalitarian', 'utilitarian', 'variable-threat', 'issue (nash)']
+    """
+    from .solutions import SOLUTIONS
+    from .threats import variable_threat
+
+    rows = []
+    p1, p2 = model.players
+    for scenario in scenarios:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            game = model.game(scenario)
+            results = []
+            try:
+                problem = problem_from_model(model, scenario, disagreement=disagreement)
+                results += [(name, problem.disagreement_rule, f(problem)) for name, f in SOLUTIONS.items()]
+            except BargainingError as err:
+                results.append(("(game)", str(err), None))
+            threat = variable_threat(game)
+            results.append(("variable-threat", "optimal threats", threat))
+            if model.issue is not None:
+                results.append(("issue (nash)", f"issue: {model.issue.disagreement_kind}", issue_solution(model, "nash", scenario)))
+        for name, rule, res in results:
+            row = {"scenario": scenario, "solution": name, "disagreement": rule}
+            if res is None:
+                rows.append(row)
+                continue
+            d = res.threat_point if name == "variable-threat" else res.disagreement
+            row.update({f"d_{p1}": float(d[0]), f"d_{p2}": float(d[1])})
+            row.update({f"u_{p1}": float(res.payoffs[0]), f"u_{p2}": float(res.payoffs[1])})
+            value = getattr(res, "issue_value", None)
+            row["issue_value"] = math.nan if value is None else float(value)
+            rows.append(row)
+    return pd.DataFrame(rows)
