@@ -19,7 +19,11 @@ from .errors import BargainingError, GameError, ModelError, SolverError
 from .game import Game
 from .model import Model, SymbolicGame, bundled_models, load_model
 from .model_schema import Parameter, RangeWarning
+from .regimes import regimes
 from .sequential import GameTree, SubgamePerfect, reduced_normal_form, subgame_perfect
+from .statics import Dominance, comparative_statics, payoff_dominance, risk_dominance
+from .sweep import sweep
+from .thresholds import Threshold, path_thresholds, thresholds
 
 try:
     __version__ = version("bargaining")
@@ -52,4 +56,13 @@ __all__ = [
     "is_degenerate",
     "pure_equilibria",
     "regret",
+    "Dominance",
+    "Threshold",
+    "comparative_statics",
+    "path_thresholds",
+    "payoff_dominance",
+    "regimes",
+    "risk_dominance",
+    "sweep",
+    "thresholds",
 ]

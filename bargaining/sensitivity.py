@@ -37,6 +37,7 @@ __all__ = [
     "describe_set",
     "summary",
     "labels",
+    "display_text",
 ]
 
 
@@ -329,3 +330,22 @@ def is_real_number(value) -> bool:
     re, im = value.as_real_imag()
     im = sympy.nsimplify(sympy.simplify(im))
     return im == 0 and math.isfinite(float(re))
+
+
+def display_text(model, expr) -> str:
+    """An expression as text with the model's display symbols (``κ*s/w``).
+
+    Examples
+    --------
+    >>> from bargaining import load_model
+    >>> m = load_model("russia_belarus")
+    >>> display_text(m, m.parameters["kappa"].symbol * m.parameters["mu"].symbol)
+    'κ*μ'
+    """
+    params = getattr(model, "parameters", {})
+    mapping = {
+        p.symbol: sympy.Symbol(p.display)
+        for p in params.values()
+        if getattr(p, "display", None) and p.display != p.symbol.name
+    }
+    return sympy.sstr(expr.xreplace(mapping)) if mapping else sympy.sstr(expr)

@@ -1,0 +1,76 @@
+"""``bargaining thresholds``: the exact values of a parameter where the equilibria change type."""
+
+from __future__ import annotations
+
+from ..errors import BargainingError
+
+KINDS = ("nash", "subgame-perfect")
+
+
+def add_range_arguments(parser, *, default_param: str = "R") -> None:
+    """The options shared by thresholds, regimes and sweep."""
+    parser.add_argument("model", help="a bundled model name (see `bargaining models`) or a .toml path")
+    parser.add_argument("--param", default=default_param, help=f"the parameter that moves (default: {default_param})")
+    parser.add_argument("--from", dest="lo", metavar="LO", help="lower end (default: the parameter's range)")
+    parser.add_argument("--to", dest="hi", metavar="HI", help="upper end (default: the parameter's range)")
+    parser.add_argument("--scenario", help="a scenario of the model for the other parameters")
+    parser.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="fix another parameter (repeatable), e.g. --set w=1.3",
+    )
+
+
+def parse_overrides(items) -> dict:
+    """``["w=1.3", "mu=0.7"]`` -> ``{"w": "1.3", "mu": "0.7"}`` (values stay exact strings)."""
+    found = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip() or not value.strip():
+            raise BargainingError(f"--set expects NAME=VALUE, got {item!r}")
+        found[name.strip()] = value.strip()
+    return found
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "thresholds",
+        help="exact thresholds of a parameter where the equilibrium set changes type",
+        description="Find, exactly, every value of a parameter (R by default) where the equilibrium "
+        "set of a model changes type, with its expression in the other parameters and the regimes "
+        "on either side.",
+    )
+    add_range_arguments(parser)
+    parser.add_argument(
+        "--kind",
+        choices=KINDS,
+        default="nash",
+        help="Nash equilibria of the normal form (default) or the subgame-perfect path",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from ..model import load_model
+    from ..sensitivity import display_text
+    from ..thresholds import parameter_range, thresholds
+
+    model = load_model(args.model)
+    overrides = parse_overrides(args.overrides)
+    found = thresholds(
+        model, args.param, args.lo, args.hi, kind=args.kind, scenario=args.scenario, **overrides
+    )
+    lo, hi = parameter_range(model, args.param, args.lo, args.hi)
+    what = "Nash equilibria" if args.kind == "nash" else "subgame-perfect path"
+    name = display_text(model, model.parameters[args.param].symbol)
+    print(f"{model.name}: {len(found)} threshold(s) of {name} in [{lo}, {hi}] ({what})")
+    for t in found:
+        expression = display_text(model, t.expression)
+        exact = "" if t.expression == t.value else f" = {t.value}"
+        print(f"\n{name}* = {expression}{exact} ≈ {t.float:.6g}")
+        print(f"    below: {t.before}")
+        print(f"    above: {t.after}")
+    return 0
