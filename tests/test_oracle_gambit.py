@@ -7,6 +7,7 @@ so for every game the set it returns must equal ours, as exact Fractions.
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 from pathlib import Path
 
@@ -159,9 +160,14 @@ def _close(p, q):
 FLOAT_GAMES = list(nondegenerate_games(2024, 200))
 
 
+@functools.cache
+def float_results():
+    """Both answers for every game in FLOAT_GAMES, computed once for two tests."""
+    return [(A, B, *_float_and_gambit(A, B)) for A, B in FLOAT_GAMES]
+
+
 def test_float_path_equilibria_are_gambit_equilibria():
-    for A, B in FLOAT_GAMES:
-        found, expected = _float_and_gambit(A, B)
+    for A, B, found, expected in float_results():
         for profile in found:
             assert any(_close(profile, e) for e in expected), (A, B)
 
@@ -175,8 +181,7 @@ def test_float_path_equilibria_are_gambit_equilibria():
 # -420], [-731, 292, 406]] has 5 equilibria; the float path returns 3.
 @pytest.mark.xfail(strict=True, reason="nashpy's support enumeration drops equilibria through float ==")
 def test_float_path_finds_every_gambit_equilibrium():
-    for A, B in FLOAT_GAMES:
-        found, expected = _float_and_gambit(A, B)
+    for A, B, found, expected in float_results():
         assert len(found) == len(expected), (A, B)
         for e in expected:
             assert any(_close(profile, e) for profile in found), (A, B)
