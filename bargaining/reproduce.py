@@ -1,0 +1,197 @@
+"""Reproduce the paper: every table and figure, and a manifest of what was written.
+
+:func:`reproduce` computes the tables of :mod:`bargaining.tables` and the
+figures of :mod:`bargaining.figures`, writes each table as CSV, Markdown and
+LaTeX and each figure as PNG and PDF, and ends with ``manifest.json``: the
+package and dependency versions, every model's parameter values and
+scenarios, the seeds and sample sizes, and the SHA-256 of every file written.
+Every file is written atomically (:func:`bargaining.output.write_atomic`), so
+an interrupted run leaves complete files only; nothing in the output depends
+on the clock, so a second run writes byte-identical files.
+
+The command line runs it as ``bargaining reproduce [--out DIR]``.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from io import BytesIO
+from pathlib import Path
+
+from . import __version__
+from .output import sha256_of, write_atomic, write_json, write_table
+
+__all__ = ["Report", "reproduce", "manifest_data", "figure_bytes", "DEPENDENCIES", "MANIFEST"]
+
+#: Distributions whose versions the manifest records.
+DEPENDENCIES = ("matplotlib", "nashpy", "numpy", "pandas", "SALib", "scipy", "sympy")
+
+#: The manifest's file name inside the output directory.
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Report:
+    """What :func:`reproduce` wrote.
+
+    Attributes
+    ----------
+    out : pathlib.Path
+        The output directory.
+    files : tuple of str
+        Every file written (paths relative to ``out``, sorted), the manifest last.
+    seconds : float
+        Wall time of the run (reported, never written to a file).
+    """
+
+    out: Path
+    files: tuple
+    seconds: float
+
+    def summary(self) -> str:
+        """One line: how many files, where, how long."""
+        return f"wrote {len(self.files)} files to {self.out} in {self.seconds:.1f} s"
+
+
+def figure_bytes(fig, fmt: str) -> bytes:
+    """A matplotlib figure as PNG or PDF bytes with no date or version stamps.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(figsize=(2, 1)); _ = ax.plot([0, 1])
+    >>> figure_bytes(fig, "png") == figure_bytes(fig, "png"), figure_bytes(fig, "pdf")[:5]
+    (True, b'%PDF-')
+    >>> plt.close(fig)
+    """
+    metadata_by_format = {
+        "png": {"Software": None},
+        "pdf": {"Creator": None, "Producer": None, "CreationDate": None, "ModDate": None},
+    }
+    if fmt not in metadata_by_format:
+        raise ValueError(f"figure_bytes: format must be png or pdf, not {fmt!r}")
+    buffer = BytesIO()
+    fig.savefig(buffer, format=fmt, metadata=metadata_by_format[fmt], dpi=150)
+    return buffer.getvalue()
+
+
+def _versions() -> dict:
+    found = {}
+    for name in DEPENDENCIES:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = None
+    return found
+
+
+def manifest_data(files: dict) -> dict:
+    """The manifest: versions, models, settings and the SHA-256 of ``files``.
+
+    Parameters
+    ----------
+    files : dict
+        Relative path -> SHA-256 of every file written.
+
+    Examples
+    --------
+    >>> m = manifest_data({})
+    >>> sorted(m)
+    ['dependencies', 'files', 'models', 'package', 'python', 'settings']
+    >>> m["models"]["russia_belarus"]["scenarios"]["2015"]
+    {'R': '3/4'}
+    """
+    from .model import bundled_models, load_model
+    from .tables import SETTINGS
+
+    models = {}
+    for name in bundled_models():
+        model = load_model(name)
+        models[name] = {
+            "title": model.title,
+            "parameters": {
+                key: {"value": str(p.value), "range": [str(p.range[0]), str(p.range[1])]}
+                for key, p in model.parameters.items()
+            },
+            "scenarios": {
+                scenario: {key: str(value) for key, value in overrides.items()}
+                for scenario, overrides in model.scenarios.items()
+            },
+        }
+    return {
+        "package": {"name": "bargaining", "version": __version__},
+        "python": platform.python_version(),
+        "dependencies": _versions(),
+        "models": models,
+        "settings": dict(SETTINGS),
+        "files": dict(sorted(files.items())),
+    }
+
+
+def reproduce(out="results", *, progress=None) -> Report:
+    """Write every table and figure of the paper, and ``manifest.json``, into ``out``.
+
+    Parameters
+    ----------
+    out : str or os.PathLike
+        The output directory (created if missing). Tables go to
+        ``out/tables/``, figures to ``out/figures/``.
+    progress : callable, optional
+        Called with one line of text per table or figure written (e.g.
+        ``print``); silent by default.
+
+    Returns
+    -------
+    Report
+        The files written and the run time.
+    """
+    from .tables import TABLES
+
+    say = progress if progress is not None else (lambda line: None)
+    start = time.perf_counter()
+    out = Path(out)
+    written = {}
+    for name, (build, caption) in TABLES.items():
+        began = time.perf_counter()
+        df = build()
+        paths = write_table(df, out / "tables" / name, caption=caption)
+        for path in paths.values():
+            written[path.relative_to(out).as_posix()] = sha256_of(path)
+        say(f"table  {name:<22} {len(df):>3} rows  {time.perf_counter() - began:5.1f} s")
+    for name, build in _figures().items():
+        began = time.perf_counter()
+        fig = build()
+        try:
+            for fmt in ("png", "pdf"):
+                path = write_atomic(out / "figures" / f"{name}.{fmt}", figure_bytes(fig, fmt))
+                written[path.relative_to(out).as_posix()] = sha256_of(path)
+        finally:
+            _close(fig)
+        say(f"figure {name:<22}  png+pdf   {time.perf_counter() - began:5.1f} s")
+    write_json(out / MANIFEST, manifest_data(written))
+    files = (*sorted(written), MANIFEST)
+    return Report(out=out, files=files, seconds=time.perf_counter() - start)
+
+
+def _figures() -> dict:
+    """Figure name -> function returning a matplotlib Figure."""
+    from .tables import FIGURES
+
+    return FIGURES()
+
+
+def _close(fig) -> None:
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    report = reproduce(sys.argv[1] if len(sys.argv) > 1 else "results", progress=print)
+    print(report.summary())
