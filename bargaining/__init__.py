@@ -17,6 +17,12 @@ from .components import Component, NashSubset, components
 from .equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .errors import BargainingError, GameError, ModelError, SolverError
 from .game import Game
+from .fearon import FearonRange, fearon_range, fearon_range_contest
+from .issue import IssueClosedForm, issue_closed_form, issue_solution, issue_sweep, problem_from_model, solution_table
+from .problem import BargainingProblem, convex_hull, security_levels
+from .rubinstein import RubinsteinOutcome, rubinstein, rubinstein_limit
+from .solutions import SOLUTIONS, Agreement, egalitarian, get_solution, kalai_smorodinsky, nash_solution, utilitarian
+from .threats import ThreatSolution, ZeroSumSolution, solve_zero_sum, variable_threat
 from .model import Model, SymbolicGame, bundled_models, load_model
 from .model_schema import Parameter, RangeWarning
 from .regimes import regimes
@@ -31,6 +37,32 @@ except PackageNotFoundError:  # a source checkout that was never installed
     __version__ = "0.0.0+unknown"
 
 __all__ = [
+    "Agreement",
+    "BargainingProblem",
+    "FearonRange",
+    "IssueClosedForm",
+    "RubinsteinOutcome",
+    "SOLUTIONS",
+    "ThreatSolution",
+    "ZeroSumSolution",
+    "convex_hull",
+    "egalitarian",
+    "fearon_range",
+    "fearon_range_contest",
+    "get_solution",
+    "issue_closed_form",
+    "issue_solution",
+    "issue_sweep",
+    "kalai_smorodinsky",
+    "nash_solution",
+    "problem_from_model",
+    "rubinstein",
+    "rubinstein_limit",
+    "security_levels",
+    "solution_table",
+    "solve_zero_sum",
+    "utilitarian",
+    "variable_threat",
     "__version__",
     "BargainingError",
     "Component",
