@@ -16,20 +16,36 @@ from importlib.metadata import PackageNotFoundError, version
 from .components import Component, NashSubset, components
 from .equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .errors import BargainingError, GameError, ModelError, SolverError
-from .game import Game
 from .fearon import FearonRange, fearon_range, fearon_range_contest
-from .issue import IssueClosedForm, issue_closed_form, issue_solution, issue_sweep, problem_from_model, solution_table
-from .problem import BargainingProblem, convex_hull, security_levels
-from .rubinstein import RubinsteinOutcome, rubinstein, rubinstein_limit
-from .solutions import SOLUTIONS, Agreement, egalitarian, get_solution, kalai_smorodinsky, nash_solution, utilitarian
-from .threats import ThreatSolution, ZeroSumSolution, solve_zero_sum, variable_threat
+from .game import Game
+from .issue import (
+    IssueClosedForm,
+    issue_closed_form,
+    issue_solution,
+    issue_sweep,
+    problem_from_model,
+    solution_table,
+)
 from .model import Model, SymbolicGame, bundled_models, load_model
 from .model_schema import Parameter, RangeWarning
+from .problem import BargainingProblem, convex_hull, security_levels
 from .regimes import regimes
+from .rubinstein import RubinsteinOutcome, rubinstein, rubinstein_limit
 from .sequential import GameTree, SubgamePerfect, reduced_normal_form, subgame_perfect
+from .solutions import (
+    SOLUTIONS,
+    Agreement,
+    egalitarian,
+    get_solution,
+    kalai_smorodinsky,
+    nash_solution,
+    utilitarian,
+)
 from .statics import Dominance, comparative_statics, payoff_dominance, risk_dominance
 from .sweep import sweep
+from .threats import ThreatSolution, ZeroSumSolution, solve_zero_sum, variable_threat
 from .thresholds import Threshold, path_thresholds, thresholds
+from .uncertainty import UncertaintyResult, sobol, uncertainty
 
 try:
     __version__ = version("bargaining")
@@ -97,4 +113,7 @@ __all__ = [
     "risk_dominance",
     "sweep",
     "thresholds",
+    "UncertaintyResult",
+    "sobol",
+    "uncertainty",
 ]
