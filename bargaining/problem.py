@@ -393,7 +393,7 @@ def game_disagreement(game: Game, rule) -> tuple[tuple, str]:
     if rule == "security":
         return security_levels(game), "security"
     if rule in ("worst-for-1", "best-for-1"):
-        eqs = equilibria(game)
+        eqs = equilibria(game, exact=True)
         sign = 1 if rule == "worst-for-1" else -1
         eq = min(eqs, key=lambda e: (sign * float(e.payoffs[0]), sign * float(e.payoffs[1])))
         return _point(eq.payoffs, "equilibrium payoffs"), f"{rule} equilibrium ({eq.describe()})"
