@@ -83,9 +83,9 @@ def pretty(expr, model=None) -> str:
     --------
     >>> m = load_model("russia_belarus")
     >>> pretty(m.symbolic_game().A[0, 1], m)
-    'λ·v + w - κ·μ·s/R'
+    'w + λ·v - κ·μ·s/R'
     """
-    text = sympy.sstr(sympy.sympify(expr))
+    text = sympy.sstr(sympy.sympify(expr), order="none")  # canonical order, independent of hashing
     if model is not None:
         names = {p.name: p.display for p in model.parameters.values() if p.display != p.name}
         if names:
@@ -148,7 +148,7 @@ def payoff_tables() -> pd.DataFrame:
     >>> t2 = payoff_tables()
     >>> t2.iloc[0].to_dict()  # doctest: +NORMALIZE_WHITESPACE
     {'model': 'russia_belarus', 'Russia': 'Subsidize', 'partner': 'Belarus', 'partner plays': 'Align',
-     'payoff to Russia': 'v + w - κ·s/R', 'payoff to partner': '-a + s'}
+     'payoff to Russia': 'v + w - κ·s/R', 'payoff to partner': 's - a'}
     """
     rows = []
     for name in MODELS:
