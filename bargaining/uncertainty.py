@@ -381,7 +381,7 @@ def uncertainty(model, *, samples: int = 1000, seed=None, distributions=None, pr
     >>> res = bg.uncertainty(bg.load_model("russia_belarus"), R=[0.5, 0.7, 1.0], samples=200, seed=1)
     >>> res.probabilities.sum(axis=1).tolist()
     [1.0, 1.0, 1.0]
-    >>> list(res.thresholds["threshold"])
+    >>> list(res.thresholds.query("kind == 'nash'")["threshold"])
     ['kappa*mu*s/w', 'kappa*s/w']
     """
     from tqdm.auto import tqdm
