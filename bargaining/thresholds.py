@@ -127,6 +127,29 @@ def _vertex_conditions(M):
     return out
 
 
+def _solve_factor(factor, sym) -> list:
+    """The roots in ``sym`` of an irreducible polynomial factor, by formula up to degree 2."""
+    try:
+        poly = sympy.Poly(factor, sym)
+    except sympy.PolynomialError:  # pragma: no cover - not polynomial in sym
+        return list(sympy.solve(factor, sym))
+    coeffs = poly.all_coeffs()
+    if poly.degree() == 1:
+        num, den = sympy.expand(-coeffs[1]), sympy.factor(coeffs[0])
+        if den.could_extract_minus_sign():
+            num, den = sympy.expand(-num), -den
+        return [num / den]
+    if poly.degree() == 2:
+        a, b, c = coeffs
+        root = sympy.sqrt(sympy.expand(b**2 - 4 * a * c))
+        a = sympy.factor(2 * a)
+        return [(sympy.expand(-b) - root) / a, (sympy.expand(-b) + root) / a]
+    try:
+        return list(sympy.solve(factor, sym))
+    except NotImplementedError:  # pragma: no cover - beyond sympy's reach
+        return []
+
+
 @lru_cache(maxsize=64)
 def _roots(conditions: tuple, sym: sympy.Symbol) -> tuple:
     """Roots in ``sym`` of (numerator, rank) conditions, kept symbolic: (root, rank)."""
@@ -138,10 +161,7 @@ def _roots(conditions: tuple, sym: sympy.Symbol) -> tuple:
         for factor, _mult in factors:
             if not factor.has(sym):
                 continue
-            try:
-                roots = sympy.solve(factor, sym)
-            except NotImplementedError:  # pragma: no cover - beyond sympy's reach
-                continue
+            roots = _solve_factor(factor, sym)
             for root in roots:
                 if root not in seen or seen[root] > rank:
                     seen[root] = rank
@@ -212,7 +232,8 @@ def candidate_values(form, param: str, lo, hi, outcomes=None) -> list:
         value = expr.xreplace(others)
         if value.free_symbols or not is_real_number(value):
             continue
-        value = sympy.nsimplify(value) if value.is_Float else sympy.radsimp(sympy.simplify(value))
+        if not value.is_Rational:
+            value = sympy.radsimp(value)
         if bool(value > lo) and bool(value < hi):
             found.append((value, expr, rank))
     found.sort(key=lambda t: float(t[0]))
