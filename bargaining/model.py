@@ -32,7 +32,6 @@ from .game import Game, to_fraction
 from .model_schema import (
     TOP_LEVEL_KEYS,
     Issue,
-    Parameter,
     RangeWarning,
     exact_number,
     parse_issue,
