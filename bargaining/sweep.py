@@ -51,13 +51,38 @@ def payoff_arrays(form, arrays: dict, n: int):
     return out[0], out[1]
 
 
-def _solve(A, B, form):
+def _solve(A, B, form, values):
     try:
         from .batch import batch_equilibria
     except ImportError:  # pragma: no cover - only before batch.py exists
         return _solve_loop(A, B, form)
-    out = batch_equilibria(A, B)
-    return out.game, out.x, out.y, out.payoffs, out.is_pure, out.degenerate
+    out = batch_equilibria(A, B, exact_fallback=False)
+    flagged = np.flatnonzero(out.degenerate_games)
+    if not len(flagged):
+        return out.game, out.x, out.y, out.payoffs, out.is_pure, out.degenerate
+    # A flagged game (typically exactly at a threshold) is re-solved from the
+    # exact parameter values, not from float payoffs whose rounding breaks ties.
+    keep = ~out.degenerate
+    parts = [(out.game[keep], out.x[keep], out.y[keep], out.payoffs[keep], out.is_pure[keep])]
+    for k in flagged:
+        parts.append(_exact_rows(form, values, int(k)))
+    game = np.concatenate([p[0] for p in parts])
+    order = np.argsort(game, kind="stable")
+    x, y, payoffs, pure = (np.concatenate([p[i] for p in parts])[order] for i in range(1, 5))
+    game = game[order]
+    return game, x, y, payoffs, pure, np.asarray(out.degenerate_games)[game]
+
+
+def _exact_rows(form, values, k):
+    from .equilibria import equilibria
+    from .sensitivity import exact_number, game_at
+
+    substitution = {sym: exact_number(float(values[name][k])) for name, sym in form.symbols}
+    found = equilibria(game_at(form, substitution), exact=True)
+    x = np.array([e.as_float()[0] for e in found])
+    y = np.array([e.as_float()[1] for e in found])
+    payoffs = np.array([[float(u) for u in e.payoffs] for e in found])
+    return np.full(len(found), k, dtype=np.int64), x, y, payoffs, np.array([e.is_pure for e in found])
 
 
 def _solve_loop(A, B, form):  # pragma: no cover - fallback without the batch solver
@@ -96,8 +121,10 @@ def sweep(model, *, scenario=None, **arrays) -> pd.DataFrame:
         ``equilibrium`` (index within the point, in
         :func:`bargaining.equilibria` order), one probability column per
         strategy named ``"<player>:<strategy>"``, ``"payoff:<player>"``,
-        ``pure`` and ``degenerate`` (the game was flagged degenerate and
-        solved exactly: its rows are its extreme equilibria).
+        ``pure`` and ``degenerate`` (the game was flagged as possibly
+        degenerate and re-solved exactly from the parameter values, each
+        float read as its shortest decimal, e.g. 0.6 as 3/5: its rows are its
+        extreme equilibria).
 
     Raises
     ------
@@ -130,7 +157,7 @@ def sweep(model, *, scenario=None, **arrays) -> pd.DataFrame:
     values = {name: np.full(n, float(v)) for name, v in form.values}
     values.update(swept)
     A, B = payoff_arrays(form, values, n)
-    game, x, y, payoffs, is_pure, degenerate = _solve(A, B, form)
+    game, x, y, payoffs, is_pure, degenerate = _solve(A, B, form, values)
     game = np.asarray(game, dtype=np.int64)
     columns = {"point": game}
     for name in swept:

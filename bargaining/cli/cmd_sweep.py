@@ -40,8 +40,8 @@ def run(args) -> int:
     overrides = parse_overrides(args.overrides)
     if args.param in overrides:
         raise BargainingError(f"--set {args.param}=... conflicts with sweeping {args.param}")
-    values = np.linspace(args.lo, args.hi, args.points)
-    table = sweep(model, scenario=args.scenario, **{**overrides, args.param: values})
+    values = np.round(np.linspace(args.lo, args.hi, args.points), 12)  # 0.6, not 0.6000000000000001
+    table = sweep(model, scenario=args.scenario, **{args.param: values, **overrides})
     text = table.to_csv(index=False, lineterminator="\n", float_format="%.12g")
     if args.out:
         write_atomic(args.out, text)
