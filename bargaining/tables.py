@@ -14,6 +14,7 @@ caption); :func:`bargaining.reproduce.reproduce` writes them all.
 ``T4_thresholds``         :func:`thresholds_table`
 ``T5_bargaining``         :func:`bargaining_table`
 ``T6_uncertainty``        :func:`uncertainty_table`
+``T6b_sobol``             :func:`sobol_table`
 ``T7_claims``             :func:`claims_table`
 ========================  ==============================================
 
@@ -52,6 +53,7 @@ __all__ = [
     "thresholds_table",
     "bargaining_table",
     "uncertainty_table",
+    "sobol_table",
     "claims_table",
 ]
 
@@ -70,7 +72,7 @@ SETTINGS = {
     "uncertainty_seed": 20160101,
     "uncertainty_samples": 2000,
     "sobol_seed": 20160102,
-    "sobol_samples": 256,
+    "sobol_samples": 1024,
 }
 
 KIND_WORDS = {"nash": "Nash", "subgame-perfect": "subgame-perfect path"}
@@ -341,6 +343,13 @@ def uncertainty_table() -> pd.DataFrame:
     return build()
 
 
+def sobol_table() -> pd.DataFrame:
+    """T6b: Sobol indices of each threshold (see :mod:`bargaining.tables_results`)."""
+    from .tables_results import sobol_table as build
+
+    return build()
+
+
 def claims_table() -> pd.DataFrame:
     """T7: the article's claims beside the models' results (see :mod:`bargaining.tables_claims`)."""
     from .tables_claims import claims_table as build
@@ -354,4 +363,7 @@ TABLES = {
     "T2_payoffs": (payoff_tables, "Payoff tables (Russia is the row player)"),
     "T3_equilibria": (equilibria_table, "Nash equilibria and subgame-perfect paths at the four scenarios"),
     "T4_thresholds": (thresholds_table, "Thresholds in R where the regime changes"),
+    "T5_bargaining": (bargaining_table, "Bargaining solutions and issue outcomes at the four scenarios"),
+    "T6_uncertainty": (uncertainty_table, "Probability of each regime over the parameters' plausible ranges"),
+    "T6b_sobol": (sobol_table, "Sobol indices of each threshold in R"),
 }
