@@ -366,4 +366,5 @@ TABLES = {
     "T5_bargaining": (bargaining_table, "Bargaining solutions and issue outcomes at the four scenarios"),
     "T6_uncertainty": (uncertainty_table, "Probability of each regime over the parameters' plausible ranges"),
     "T6b_sobol": (sobol_table, "Sobol indices of each threshold in R"),
+    "T7_claims": (claims_table, "The article's claims beside the models' results"),
 }
