@@ -19,13 +19,12 @@ import sys
 import time
 from dataclasses import dataclass
 from importlib import metadata
-from io import BytesIO
 from pathlib import Path
 
 from . import __version__
-from .output import sha256_of, write_atomic, write_json, write_table
+from .output import sha256_of, write_json, write_table
 
-__all__ = ["Report", "reproduce", "manifest_data", "figure_bytes", "DEPENDENCIES", "MANIFEST"]
+__all__ = ["Report", "reproduce", "manifest_data", "figures", "DEPENDENCIES", "MANIFEST"]
 
 #: Distributions whose versions the manifest records.
 DEPENDENCIES = ("matplotlib", "nashpy", "numpy", "pandas", "SALib", "scipy", "sympy")
@@ -55,30 +54,6 @@ class Report:
     def summary(self) -> str:
         """One line: how many files, where, how long."""
         return f"wrote {len(self.files)} files to {self.out} in {self.seconds:.1f} s"
-
-
-def figure_bytes(fig, fmt: str) -> bytes:
-    """A matplotlib figure as PNG or PDF bytes with no date or version stamps.
-
-    Examples
-    --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
-    >>> fig, ax = plt.subplots(figsize=(2, 1)); _ = ax.plot([0, 1])
-    >>> figure_bytes(fig, "png") == figure_bytes(fig, "png"), figure_bytes(fig, "pdf")[:5]
-    (True, b'%PDF-')
-    >>> plt.close(fig)
-    """
-    metadata_by_format = {
-        "png": {"Software": None},
-        "pdf": {"Creator": None, "Producer": None, "CreationDate": None, "ModDate": None},
-    }
-    if fmt not in metadata_by_format:
-        raise ValueError(f"figure_bytes: format must be png or pdf, not {fmt!r}")
-    buffer = BytesIO()
-    fig.savefig(buffer, format=fmt, metadata=metadata_by_format[fmt], dpi=150)
-    return buffer.getvalue()
 
 
 def _versions() -> dict:
@@ -164,12 +139,13 @@ def reproduce(out="results", *, progress=None) -> Report:
         for path in paths.values():
             written[path.relative_to(out).as_posix()] = sha256_of(path)
         say(f"table  {name:<22} {len(df):>3} rows  {time.perf_counter() - began:5.1f} s")
-    for name, build in _figures().items():
+    from .figures import save_figure
+
+    for name, build in figures().items():
         began = time.perf_counter()
         fig = build()
         try:
-            for fmt in ("png", "pdf"):
-                path = write_atomic(out / "figures" / f"{name}.{fmt}", figure_bytes(fig, fmt))
+            for path in save_figure(fig, out / "figures" / f"{name}.png"):
                 written[path.relative_to(out).as_posix()] = sha256_of(path)
         finally:
             _close(fig)
@@ -179,11 +155,59 @@ def reproduce(out="results", *, progress=None) -> Report:
     return Report(out=out, files=files, seconds=time.perf_counter() - start)
 
 
-def _figures() -> dict:
-    """Figure name -> function returning a matplotlib Figure."""
-    from .tables import FIGURES
+def figures() -> dict:
+    """Figure name -> function drawing it (a matplotlib Figure), in the paper's order.
 
-    return FIGURES()
+    A bifurcation diagram per model (:func:`bargaining.figures.bifurcation`)
+    and its regime probabilities over the parameters' ranges
+    (:func:`bargaining.figures.regime_probability`, seeded as in
+    :data:`bargaining.tables.SETTINGS`).
+
+    Examples
+    --------
+    >>> list(figures())[:2]
+    ['F1_bifurcation_russia_belarus', 'F1_bifurcation_russia_armenia']
+    """
+    from .tables import MODELS
+
+    drawn = {f"F1_bifurcation_{name}": _bifurcation(name) for name in MODELS}
+    drawn.update({f"F2_regimes_{name}": _regime_probability(name, k) for k, name in enumerate(MODELS)})
+    return drawn
+
+
+def _bifurcation(name: str):
+    def draw():
+        from .figures import bifurcation
+        from .model import load_model
+
+        return bifurcation(load_model(name), "R", 0.2, 1.5)
+
+    return draw
+
+
+def _regime_probability(name: str, k: int):
+    def draw():
+        import warnings
+
+        import numpy as np
+
+        from .figures import regime_probability
+        from .model import load_model
+        from .tables import SETTINGS
+        from .uncertainty import uncertainty
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            result = uncertainty(
+                load_model(name),
+                R=np.linspace(0.2, 1.5, SETTINGS["figure_grid"]),
+                samples=SETTINGS["figure_samples"],
+                seed=SETTINGS["figure_seed"] + k,
+                progress=False,
+            )
+        return regime_probability(result, title=f"{name}: regime probabilities over the parameters' ranges")
+
+    return draw
 
 
 def _close(fig) -> None:

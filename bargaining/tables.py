@@ -73,6 +73,9 @@ SETTINGS = {
     "uncertainty_samples": 2000,
     "sobol_seed": 20160102,
     "sobol_samples": 1024,
+    "figure_seed": 20160103,
+    "figure_samples": 1000,
+    "figure_grid": 131,
 }
 
 KIND_WORDS = {"nash": "Nash", "subgame-perfect": "subgame-perfect path"}
