@@ -82,7 +82,7 @@ CLASSIC_DEGENERATE = {
     "segment": ([[1, 1], [0, 0]], [[1, 1], [0, 0]]),
     # the all-zero game: everything is an equilibrium
     "zero-game": ([[0, 0, 0], [0, 0, 0]], [[0, 0, 0], [0, 0, 0]]),
-    # von Stengel (2007), section 3.4: the 3x2 example made degenerate
+    # the 3x2 example of von Stengel (2007, section 3.2) with a tie added in B
     "von-stengel-3x2": ([[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]]),
     # a zero row and a zero column
     "zero-row": ([[0, 0, 0], [1, 2, 0], [2, 1, 0]], [[0, 0, 0], [2, 1, 0], [1, 2, 0]]),
