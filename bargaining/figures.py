@@ -278,7 +278,7 @@ def regime_probability(result, *, title=None):
     nash = result.thresholds[result.thresholds["kind"] == "nash"] if len(result.thresholds) else result.thresholds
     ends: list = []  # right end of the last bracket in each row
     keys = []
-    for k, (_, t) in enumerate(nash.iterrows()):
+    for _, t in nash.iterrows():
         tag = f"{result.parameter}* = {t['default']:.3g}"
         a, b = max(t["q05"], lo), min(t["q95"], hi)
         row = next((r for r, end in enumerate(ends) if a > end + 0.02 * (hi - lo)), len(ends))
@@ -297,6 +297,12 @@ def regime_probability(result, *, title=None):
         fig.text(0.08, 0.21, "thresholds: dashed at the defaults; bracket: 5–95% of the draws\n"
                  + "\n".join(_wrap(k, 90) for k in keys), fontsize=7.5, va="top", ha="left")
     return fig
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def save_figure(fig, path, *, formats=("png", "pdf")) -> tuple:
@@ -347,6 +353,7 @@ def save_figure(fig, path, *, formats=("png", "pdf")) -> tuple:
                 with plt.rc_context({"svg.hashsalt": "bargaining", "pdf.compression": 6}):
                     fig.savefig(out, format=fmt, dpi=DPI, metadata=metadata[fmt], bbox_inches="tight",
                                 pad_inches=0.15)
+            os.chmod(tmp, 0o666 & ~_umask())
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
