@@ -1,0 +1,64 @@
+"""``bargaining uncertainty``: regime probabilities over the parameters' ranges, and threshold quantiles."""
+
+from __future__ import annotations
+
+from ..errors import BargainingError
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "uncertainty",
+        help="Monte Carlo over the parameters' ranges: regime probabilities and threshold quantiles",
+        description="Draw every parameter but one from its plausible range (uniformly), and report the "
+        "probability of each regime (type of equilibrium set) at each value of that one, and the "
+        "quantiles of each threshold. Prints the probabilities at the model's scenarios.",
+    )
+    parser.add_argument("model", help="a bundled model name or a .toml path")
+    parser.add_argument("--samples", type=int, default=10000, help="draws of the other parameters (default: 10000)")
+    parser.add_argument("--seed", type=int, default=None, help="random seed (same seed, same result)")
+    parser.add_argument("--param", default="R", help="the parameter on the grid (default: R)")
+    parser.add_argument("--from", dest="lo", type=float, default=0.2, metavar="LO", help="default: 0.2")
+    parser.add_argument("--to", dest="hi", type=float, default=1.5, metavar="HI", help="default: 1.5")
+    parser.add_argument("--points", type=int, default=200, help="grid points (default: 200; scenarios added)")
+    parser.add_argument("--out", metavar="FILE", help="write the probabilities (grid x regime) as CSV here")
+    parser.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
+    parser.set_defaults(func=run)
+
+
+def run(args) -> int:
+    import numpy as np
+
+    from ..model import load_model
+    from ..output import write_atomic
+    from ..uncertainty import uncertainty
+
+    if args.points < 1 or args.samples < 1:
+        raise BargainingError("--points and --samples must be at least 1")
+    if not args.lo < args.hi:
+        raise BargainingError(f"--from ({args.lo}) must be below --to ({args.hi})")
+    model = load_model(args.model)
+    scenarios = {
+        name: float(values[args.param])
+        for name, values in model.scenarios.items()
+        if args.param in values and args.lo <= float(values[args.param]) <= args.hi
+    }
+    grid = np.unique(np.round(np.r_[np.linspace(args.lo, args.hi, args.points), list(scenarios.values())], 12))
+    result = uncertainty(model, samples=args.samples, seed=args.seed, progress=True if args.progress else None,
+                         **{args.param: grid})
+    varied = ", ".join(result.varied) or "none"
+    print(f"{model.name}: {args.samples} draws of {varied} (uniform on their ranges), seed {args.seed}")
+    print(f"{len(grid)} values of {args.param} in [{args.lo:g}, {args.hi:g}]; {result.probabilities.shape[1]} regimes")
+    for name, value in sorted(scenarios.items(), key=lambda item: item[1]):
+        print(f"\nscenario {name} ({args.param} = {value:g}):")
+        row = result.at(value).sort_values(ascending=False, kind="stable")
+        for regime, p in row.items():
+            print(f"  {p:7.2%}  {regime}")
+    if len(result.thresholds):
+        print(f"\nthresholds in {args.param} over the draws (finite = share of draws where it is a real number):")
+        columns = [c for c in result.thresholds.columns if c != "threshold"] + ["threshold"]
+        print(result.thresholds[columns].to_string(index=False, float_format=lambda v: f"{v:.4g}", justify="left"))
+    if args.out:
+        table = result.probabilities.reset_index()
+        write_atomic(args.out, table.to_csv(index=False, lineterminator="\n", float_format="%.12g"))
+        print(f"\nwrote {len(table)} rows to {args.out}")
+    return 0
