@@ -196,16 +196,18 @@ def _regime_probability(name: str, k: int):
         from .tables import SETTINGS
         from .uncertainty import uncertainty
 
+        model = load_model(name)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             result = uncertainty(
-                load_model(name),
+                model,
                 R=np.linspace(0.2, 1.5, SETTINGS["figure_grid"]),
                 samples=SETTINGS["figure_samples"],
                 seed=SETTINGS["figure_seed"] + k,
                 progress=False,
             )
-        return regime_probability(result, title=f"{name}: regime probabilities over the parameters' ranges")
+        title = f"{model.title}: regimes over the parameters' ranges ({result.samples} draws)"
+        return regime_probability(result, title=title)
 
     return draw
 

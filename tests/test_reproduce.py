@@ -1,0 +1,130 @@
+"""Tests of bargaining.reproduce and ``bargaining reproduce``: complete, atomic, byte-identical."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bargaining import output
+from bargaining.reproduce import MANIFEST, reproduce
+from bargaining.tables import TABLES
+
+pytest.importorskip("matplotlib")
+pytest.importorskip("SALib")
+
+COMMAND = [sys.executable, "-c", "import sys; from bargaining.cli import main; sys.exit(main(sys.argv[1:]))"]
+
+
+def _files(root: Path) -> dict:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory):
+    out = tmp_path_factory.mktemp("first")
+    lines = []
+    report = reproduce(out, progress=lines.append)
+    return out, report, lines
+
+
+def _read_csv(path: Path) -> list:
+    with open(path, newline="", encoding="utf-8") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_every_table_and_figure_is_written_and_listed(first):
+    out, report, lines = first
+    files = _files(out)
+    for name in TABLES:
+        for suffix in ("csv", "md", "tex"):
+            assert f"tables/{name}.{suffix}" in files
+    figures = [f for f in files if f.startswith("figures/")]
+    assert len(figures) == 12 and {Path(f).suffix for f in figures} == {".png", ".pdf"}
+    assert all(files[f][:4] == b"\x89PNG" for f in figures if f.endswith(".png"))
+    assert all(files[f][:5] == b"%PDF-" for f in figures if f.endswith(".pdf"))
+    manifest = json.loads(files[MANIFEST])
+    assert set(manifest["files"]) == set(files) - {MANIFEST}
+    for name, digest in manifest["files"].items():
+        assert output.sha256_of(out / name) == digest
+    assert len(lines) == len(TABLES) + 6
+    assert report.files[-1] == MANIFEST and sorted(report.files[:-1]) == sorted(manifest["files"])
+
+
+def test_manifest_records_versions_parameters_scenarios_and_seeds(first):
+    out = first[0]
+    text = (out / MANIFEST).read_text()
+    manifest = json.loads(text)
+    assert text == json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    assert manifest["package"]["name"] == "bargaining"
+    assert {"numpy", "sympy", "pandas", "nashpy"} <= set(manifest["dependencies"])
+    belarus = manifest["models"]["russia_belarus"]
+    assert belarus["parameters"]["kappa"]["value"] == "1" and belarus["scenarios"]["2015"] == {"R": "3/4"}
+    assert isinstance(manifest["settings"]["uncertainty_seed"], int)
+    assert "20" not in "".join(k for k in manifest if "time" in k or "date" in k)
+
+
+def test_t3_read_back_holds_modeling_numbers(first):
+    rows = _read_csv(first[0] / "tables" / "T3_equilibria.csv")
+
+    def at(model, scenario):
+        return [r for r in rows if r["model"] == model and r["scenario"] == scenario]
+
+    (b15,) = at("russia_belarus", "2015")
+    assert (b15["Russia"], b15["partner"]) == ("Subsidize 3/5, Cut 2/5", "Align 3/4, Hedge 1/4")
+    assert b15["subgame-perfect path"] == "Belarus: Hedge → Russia: Subsidize"
+    assert [r["Russia"] for r in at("russia_belarus", "stress")] == ["Cut"]
+    assert "Concede 9/19, Refuse 10/19" in {r["Russia"] for r in at("russia_armenia", "2013")}
+    assert "Concede 7/17, Refuse 10/17" in {r["Russia"] for r in at("russia_armenia", "2015")}
+    assert {r["subgame-perfect path"] for r in at("russia_armenia", "2015")} == {"Armenia: Demand → Russia: Concede"}
+    china = at("russia_china", "2015")
+    assert len(china) == 3
+    assert {r["Russia"] for r in china} == {"Conjoin", "Guard", "Conjoin 2/7, Guard 5/7"}
+    assert {r["partner"] for r in china} == {"Multilateral", "Bilateral", "Multilateral 2/9, Bilateral 7/9"}
+
+
+def test_t4_read_back_holds_modeling_numbers(first):
+    rows = [r for r in _read_csv(first[0] / "tables" / "T4_thresholds.csv") if r["kind"] == "Nash"]
+    by_model = {}
+    for r in rows:
+        by_model.setdefault(r["model"], []).append((r["exact"], float(r["value"])))
+    assert [e for e, _ in by_model["russia_belarus"]] == ["3/5", "4/5"]
+    assert [e for e, _ in by_model["russia_armenia"]] == ["2/5", "11/20", "17/20"]
+    assert [e for e, _ in by_model["russia_china"]] == ["3/10 + sqrt(14)/10", "11/16", "31/38"]
+    assert [v for _, v in by_model["russia_china"]] == pytest.approx([0.674166, 0.6875, 0.815789], abs=1e-6)
+
+
+def test_second_run_in_a_fresh_process_is_byte_identical(first, tmp_path):
+    out = tmp_path / "second"
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    done = subprocess.run([*COMMAND, "reproduce", "--out", str(out), "--quiet"], capture_output=True, text=True,
+                          env=env, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("wrote 37 files")
+    assert _files(out) == _files(first[0])
+
+
+def test_killed_run_leaves_only_complete_files(first, tmp_path):
+    out = tmp_path / "killed"
+    proc = subprocess.Popen([*COMMAND, "reproduce", "--out", str(out), "--quiet"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while not (out / "tables" / "T3_equilibria.tex").exists() and time.monotonic() < deadline:
+        if proc.poll() is not None:
+            break
+        time.sleep(0.02)
+    proc.terminate()
+    proc.wait(timeout=60)
+    complete = _files(first[0])
+    present = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert present, "the run was killed before it wrote anything"
+    assert MANIFEST not in present
+    for name, data in present.items():
+        assert name in complete, f"stray file {name}"
+        assert data == complete[name], f"{name} is incomplete"
