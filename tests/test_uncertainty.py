@@ -171,3 +171,21 @@ def test_sobol_of_an_equilibrium_payoff_callable():
     assert idx.loc["v", "ST"] > 0.1
     with pytest.raises(BargainingError):
         bg.sobol(belarus, lambda d: np.zeros(3), samples=64, seed=1)
+
+
+# --------------------------------------------------------------------- CLI
+def test_cli_uncertainty(tmp_path, capsys):
+    from bargaining.cli import main
+
+    out = tmp_path / "probs.csv"
+    args = ["uncertainty", "russia_belarus", "--samples", "60", "--seed", "1", "--points", "9", "--out", str(out)]
+    assert main(args) == 0
+    text = capsys.readouterr().out
+    for name, r in (("2013", "1"), ("2015", "0.75"), ("2016", "0.7"), ("stress", "0.5")):
+        assert f"scenario {name} (R = {r}):" in text
+    assert "kappa*s/w" in text and "q95" in text
+    table = pd.read_csv(out)
+    assert table.columns[0] == "R" and 0.75 in set(table["R"])  # the scenarios join the grid
+    np.testing.assert_allclose(table.drop(columns="R").sum(axis=1), 1.0)
+    assert main(args) == 0 and pd.read_csv(out).equals(table)  # same seed, same file
+    assert main(["uncertainty", "russia_belarus", "--samples", "0"]) == 2

@@ -56,7 +56,7 @@ def run(args) -> int:
     if len(result.thresholds):
         print(f"\nthresholds in {args.param} over the draws (finite = share of draws where it is a real number):")
         columns = [c for c in result.thresholds.columns if c != "threshold"] + ["threshold"]
-        print(result.thresholds[columns].to_string(index=False, float_format=lambda v: f"{v:.4g}", justify="left"))
+        print(result.thresholds[columns].to_string(index=False, float_format=lambda v: f"{v:.4g}"))
     if args.out:
         table = result.probabilities.reset_index()
         write_atomic(args.out, table.to_csv(index=False, lineterminator="\n", float_format="%.12g"))
