@@ -219,7 +219,8 @@ def bifurcation(model, param: str = "R", lo=0.2, hi=1.5, *, points: int = 401, s
         strip.set_ylim(0, 1)
         strip.set_ylabel("SPE path", rotation=0, ha="right", va="center", fontsize=8)
     axes[-1].tick_params(labelbottom=True)
-    axes[-1].set_xlabel(f"{param}" + (" (Russia's resource index; 1 = 2013)" if param == "R" else ""))
+    meaning = getattr(model.parameters.get(param), "meaning", "")
+    axes[-1].set_xlabel(f"{param}: {meaning}" if meaning else param)
     axes[0].set_xlim(lo, hi)
 
     title = getattr(model, "title", "") or getattr(model, "name", "model")
