@@ -5,6 +5,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+import sympy
 from scipy import stats
 
 import bargaining as bg
@@ -189,3 +190,20 @@ def test_cli_uncertainty(tmp_path, capsys):
     np.testing.assert_allclose(table.drop(columns="R").sum(axis=1), 1.0)
     assert main(args) == 0 and pd.read_csv(out).equals(table)  # same seed, same file
     assert main(["uncertainty", "russia_belarus", "--samples", "0"]) == 2
+
+
+def test_sign_patterns_agree_with_exact_solves_at_random_points(model):
+    """The vectorised classification equals an exact solve of each game (an independent per-game check)."""
+    from bargaining.sensitivity import game_at, symbolic_form
+    from bargaining.uncertainty import _Classifier
+
+    grid = np.linspace(0.2, 1.5, 40)
+    values = draw(model, 60, seed=21, exclude=("R",))
+    classifier = _Classifier(model, "R")
+    idx = classifier.label_indices(values, grid)
+    form = symbolic_form(model)
+    rng = np.random.default_rng(0)
+    for i, j in zip(rng.integers(0, 60, 150), rng.integers(0, 40, 150)):
+        sub = {sym: sympy.Rational(repr(float(grid[j] if name == "R" else values[name][i])))
+               for name, sym in form.symbols}
+        assert regime_label(game_at(form, sub)) == classifier.labels[idx[i, j]]
