@@ -1,23 +1,31 @@
-"""Nash equilibria of two-player games, as verified, labelled records.
+"""Nash equilibria of two-player games: every extreme equilibrium, verified.
 
-Floats for speed on nondegenerate games (nashpy's support enumeration,
-cross-checked against its vertex enumeration); exact rational enumeration
-(:mod:`bargaining.exact`) for degenerate games and whenever ``exact=True``.
-Every equilibrium returned has been checked as a mutual best response.
+By default (``method="auto"``) the exact rational enumeration of
+:mod:`bargaining.exact` is used for every game: it is complete for degenerate
+games too, and on the small games this package is about it is faster than
+nashpy's float support enumeration (see ``benchmarks/bench_exact.py``).
+nashpy's support and vertex enumeration stay available by name, for
+nondegenerate games; their candidates are verified here with a tolerance.
 """
 
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping
-from dataclasses import dataclass
 from fractions import Fraction
-from types import MappingProxyType
 
-import nashpy
 import numpy as np
+from nashpy.algorithms.support_enumeration import potential_support_pairs
+from nashpy.algorithms.vertex_enumeration import vertex_enumeration
 
 from . import exact as _exact
+from .equilibrium import (
+    DEFAULT_TOL,
+    Equilibrium,
+    best_responses,
+    float_record,
+    make_equilibrium,
+    regret,
+)
 from .errors import GameError, SolverError
 from .game import Game
 
@@ -32,192 +40,9 @@ __all__ = [
     "METHODS",
 ]
 
-METHODS = ("auto", "support_enumeration", "vertex_enumeration", "exact")
-DEFAULT_TOL = 1e-9
+METHODS = ("auto", "exact", "support_enumeration", "vertex_enumeration")
 
 
-@dataclass(frozen=True, eq=False)
-class Equilibrium:
-    """One Nash equilibrium of a two-player game, labelled and verified.
-
-    Attributes
-    ----------
-    profile : pair of numpy.ndarray, or pair of tuple of Fraction
-        Each player's mixed strategy as probabilities in strategy order
-        (tuples of :class:`~fractions.Fraction` when ``exact``).
-    strategies : pair of mappings
-        Per player, strategy name -> probability (every strategy listed).
-    payoffs : pair of numbers
-        Each player's expected payoff.
-    support : pair of tuple of str
-        The strategies played with positive probability.
-    is_pure : bool
-        Whether both players play one strategy for sure.
-    regret : float or Fraction
-        The larger of the two players' gains from their best deviation
-        (exactly 0 for an exact equilibrium).
-    method : str
-        The algorithm that found it.
-    players : pair of str
-        The players' names.
-    exact : bool
-        Whether probabilities and payoffs are exact rationals.
-    """
-
-    profile: tuple
-    strategies: tuple
-    payoffs: tuple
-    support: tuple
-    is_pure: bool
-    regret: float
-    method: str
-    players: tuple
-    exact: bool = False
-
-    def describe(self, digits: int = 4) -> str:
-        """A one-line description, e.g. ``Row: Defect · Column: Defect``."""
-        parts = []
-        for player, mapping, support in zip(self.players, self.strategies, self.support):
-            if len(support) == 1:
-                parts.append(f"{player}: {support[0]}")
-            else:
-                mix = ", ".join(f"{name} {_show(mapping[name], digits)}" for name in support)
-                parts.append(f"{player}: {mix}")
-        return " · ".join(parts)
-
-    def __repr__(self) -> str:
-        kind = "pure" if self.is_pure else "mixed"
-        payoffs = ", ".join(_show(p, 4) for p in self.payoffs)
-        return (
-            f"Equilibrium({self.describe()}; payoffs ({payoffs}); {kind}; "
-            f"regret {_show(self.regret, 3)}; {self.method})"
-        )
-
-    def as_float(self) -> tuple[np.ndarray, np.ndarray]:
-        """The profile as a pair of float arrays."""
-        return tuple(np.array([float(p) for p in s]) for s in self.profile)
-
-
-def _show(value, digits: int) -> str:
-    if isinstance(value, Fraction):
-        return str(value)
-    return f"{float(value):.{digits}g}"
-
-
-# ---------------------------------------------------------------- verification
-def regret(game: Game, profile, *, exact: bool = False):
-    """The larger player's gain from deviating from ``profile`` to a best response.
-
-    Parameters
-    ----------
-    game : Game
-    profile : pair of sequences of probabilities
-    exact : bool
-        Compute in exact rationals (the profile must then be rational).
-
-    Returns
-    -------
-    float or Fraction
-        0 for an exact equilibrium.
-
-    Examples
-    --------
-    >>> g = Game([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
-    >>> regret(g, ((Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2))), exact=True)
-    Fraction(0, 1)
-    """
-    x, y = profile
-    if exact:
-        A, B = game.exact_A, game.exact_B
-        x = [Fraction(v) for v in x]
-        y = [Fraction(v) for v in y]
-        row_values = [sum(a * q for a, q in zip(row, y)) for row in A]
-        col_values = [sum(B[i][j] * x[i] for i in range(len(x))) for j in range(len(y))]
-        value_1 = sum(p * v for p, v in zip(x, row_values))
-        value_2 = sum(q * v for q, v in zip(y, col_values))
-        return max(max(row_values) - value_1, max(col_values) - value_2)
-    x = np.asarray(x, dtype=float)
-    y = np.asarray(y, dtype=float)
-    row_values = game.A @ y
-    col_values = x @ game.B
-    return float(max(row_values.max() - x @ row_values, col_values.max() - col_values @ y))
-
-
-def make_equilibrium(game: Game, profile, method: str, *, exact: bool = False, tol: float = DEFAULT_TOL):
-    """Build a verified :class:`Equilibrium` record from a strategy profile.
-
-    Parameters
-    ----------
-    game : Game
-    profile : pair of sequences
-        Mixed strategies of player 1 and player 2.
-    method : str
-        The name of the algorithm that produced the profile.
-    exact : bool
-        Treat the profile as exact rationals and require a regret of exactly 0.
-    tol : float
-        The largest regret accepted in floating point.
-
-    Raises
-    ------
-    SolverError
-        If the profile is not a pair of probability vectors of the right
-        lengths, or is not an equilibrium (regret above ``tol``, or above 0
-        when ``exact``).
-    """
-    x, y = profile
-    if len(x) != game.shape[0] or len(y) != game.shape[1]:
-        raise SolverError(f"profile lengths {len(x)}, {len(y)} do not match the game {game.shape}")
-    if exact:
-        x = tuple(Fraction(v) for v in x)
-        y = tuple(Fraction(v) for v in y)
-        if sum(x) != 1 or sum(y) != 1 or min(x) < 0 or min(y) < 0:
-            raise SolverError(f"{method} returned a profile that is not a pair of probability vectors")
-        gap = regret(game, (x, y), exact=True)
-        if gap != 0:
-            raise SolverError(f"{method} returned a profile with exact regret {gap}, not an equilibrium")
-        A, B = game.exact_A, game.exact_B
-        payoffs = tuple(
-            sum(x[i] * M[i][j] * y[j] for i in range(len(x)) for j in range(len(y))) for M in (A, B)
-        )
-        profile_out = (x, y)
-    else:
-        x = np.clip(np.asarray(x, dtype=float), 0.0, None)
-        y = np.clip(np.asarray(y, dtype=float), 0.0, None)
-        if x.sum() <= 0 or y.sum() <= 0:
-            raise SolverError(f"{method} returned an empty strategy")
-        x, y = x / x.sum(), y / y.sum()
-        x[np.abs(x) < tol] = 0.0
-        y[np.abs(y) < tol] = 0.0
-        x, y = x / x.sum(), y / y.sum()
-        gap = regret(game, (x, y))
-        if gap > tol:
-            raise SolverError(f"{method} returned a profile with regret {gap:.3g} > {tol:g}")
-        gap = max(gap, 0.0)
-        for v in (x, y):
-            v.setflags(write=False)
-        payoffs = (float(x @ game.A @ y), float(x @ game.B @ y))
-        profile_out = (x, y)
-    strategies = tuple(
-        MappingProxyType(dict(zip(names, probs))) for names, probs in zip(game.strategies, profile_out)
-    )
-    support = tuple(
-        tuple(name for name, p in zip(names, probs) if p > 0) for names, probs in zip(game.strategies, profile_out)
-    )
-    return Equilibrium(
-        profile=profile_out,
-        strategies=strategies,
-        payoffs=payoffs,
-        support=support,
-        is_pure=all(len(s) == 1 for s in support),
-        regret=gap,
-        method=method,
-        players=game.players,
-        exact=exact,
-    )
-
-
-# ---------------------------------------------------------------- enumeration
 def is_degenerate(game: Game) -> bool:
     """Whether the game is degenerate, decided exactly.
 
@@ -259,76 +84,48 @@ def pure_equilibria(game: Game) -> tuple[Equilibrium, ...]:
     return tuple(found)
 
 
-def best_responses(game: Game, player: int, strategy_of_other) -> tuple[str, ...]:
-    """The pure best responses of ``player`` (1 or 2) to the other's strategy.
+def _indifferent_mix(M: np.ndarray, own: tuple, other: tuple) -> np.ndarray | None:
+    """The mix over ``other`` (columns of ``M``) making rows ``own`` indifferent.
 
-    Parameters
-    ----------
-    game : Game
-    player : {1, 2}
-        Whose best responses.
-    strategy_of_other : str, mapping or sequence
-        The other player's strategy: a strategy name, a mapping
-        name -> probability, or a probability vector. Names and rational
-        probabilities are compared exactly.
-
-    Returns
-    -------
-    tuple of str
-        The best responses, in strategy order.
-
-    Examples
-    --------
-    >>> g = Game([[3, 0], [5, 1]], [[3, 5], [0, 1]], strategies=(("C", "D"), ("C", "D")))
-    >>> best_responses(g, 1, "C")
-    ('D',)
-    >>> best_responses(g, 2, {"C": 0.5, "D": 0.5})
-    ('D',)
+    Solves ``M[own, other] q = v 1, sum(q) = 1``; None when singular. Unlike
+    nashpy's ``solve_indifference``, nothing is discarded here for a
+    probability of -1e-17: the caller verifies the profile by its regret.
     """
-    if player not in (1, 2):
-        raise GameError(f"player must be 1 or 2, got {player!r}")
-    other = 2 - player  # index of the other player
-    mix = _as_mixed(game, other, strategy_of_other)
-    if player == 1:
-        values = [sum(a * q for a, q in zip(row, mix)) for row in game.exact_A]
-    else:
-        B = game.exact_B
-        values = [sum(B[i][j] * mix[i] for i in range(len(mix))) for j in range(game.shape[1])]
-    best = max(values)
-    return tuple(name for name, v in zip(game.strategies[player - 1], values) if v == best)
+    k = len(own)
+    system = np.zeros((k + 1, k + 1))
+    system[:k, :k] = M[np.ix_(own, other)]
+    system[:k, k] = -1.0
+    system[k, :k] = 1.0
+    rhs = np.zeros(k + 1)
+    rhs[k] = 1.0
+    try:
+        solution = np.linalg.solve(system, rhs)
+    except np.linalg.LinAlgError:
+        return None
+    mix = np.zeros(M.shape[1])
+    mix[list(other)] = solution[:k]
+    return mix
 
 
-def _as_mixed(game: Game, index: int, strategy) -> list[Fraction]:
-    names = game.strategies[index]
-    if isinstance(strategy, str):
-        k = game.strategy_index(index, strategy)
-        return [Fraction(int(i == k)) for i in range(len(names))]
-    if isinstance(strategy, Mapping):
-        unknown = set(strategy) - set(names)
-        if unknown:
-            raise GameError(f"{sorted(unknown)} are not strategies of {game.players[index]}")
-        probs = [strategy.get(name, 0) for name in names]
-    else:
-        probs = list(strategy)
-    if len(probs) != len(names):
-        raise GameError(f"{game.players[index]} has {len(names)} strategies, got {len(probs)} probabilities")
-    from .game import to_fraction
-
-    return [to_fraction(p) for p in probs]
-
-
-def _nashpy_profiles(game: Game, method: str):
-    solver = nashpy.Game(game.A, game.B)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        if method == "support_enumeration":
-            return list(solver.support_enumeration())
-        return list(solver.vertex_enumeration())
+def _nashpy_candidates(game: Game, method: str, tol: float):
+    if method == "vertex_enumeration":
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            yield from vertex_enumeration(game.A, game.B)
+        return
+    # nashpy's support pairs; its own acceptance test (all(prob >= 0) and a
+    # float == on payoffs) drops genuine equilibria through rounding, so the
+    # indifference systems are solved here and every candidate is verified.
+    for rows, cols in potential_support_pairs(game.A, game.B, non_degenerate=True):
+        y = _indifferent_mix(game.A, rows, cols)
+        x = _indifferent_mix(game.B.T, cols, rows)
+        if x is not None and y is not None and x.min() >= -tol and y.min() >= -tol:
+            yield x, y
 
 
 def _float_equilibria(game: Game, method: str, tol: float) -> list[Equilibrium]:
     found = []
-    for profile in _nashpy_profiles(game, method):
+    for profile in _nashpy_candidates(game, method, tol):
         try:
             found.append(make_equilibrium(game, profile, method, tol=tol))
         except SolverError:
@@ -338,13 +135,11 @@ def _float_equilibria(game: Game, method: str, tol: float) -> list[Equilibrium]:
 
 def _dedupe(found: list[Equilibrium], tol: float) -> list[Equilibrium]:
     unique: list[Equilibrium] = []
+    atol = max(tol, 1e-12) * 10
     for eq in found:
         x, y = eq.as_float()
-        if not any(
-            np.allclose(x, u.as_float()[0], atol=max(tol, 1e-12) * 10)
-            and np.allclose(y, u.as_float()[1], atol=max(tol, 1e-12) * 10)
-            for u in unique
-        ):
+        if not any(np.allclose(x, u.as_float()[0], atol=atol) and np.allclose(y, u.as_float()[1], atol=atol)
+                   for u in unique):
             unique.append(eq)
     return unique
 
@@ -367,16 +162,20 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
     Parameters
     ----------
     game : Game
-    method : {"auto", "support_enumeration", "vertex_enumeration", "exact"}
-        ``"auto"`` uses nashpy's support enumeration on nondegenerate games
-        (falling back to vertex enumeration if the two would disagree, that is
-        if the count is even or a candidate fails verification) and the exact
-        rational enumeration on degenerate games.
+    method : {"auto", "exact", "support_enumeration", "vertex_enumeration"}
+        ``"auto"`` and ``"exact"``: exact rational enumeration of the extreme
+        equilibria (:func:`bargaining.exact.extreme_equilibria`), complete for
+        every game. ``"support_enumeration"`` and ``"vertex_enumeration"``:
+        nashpy's float algorithms, for nondegenerate games only; their
+        candidates are verified by regret, and if support enumeration finds an
+        even number (impossible in a nondegenerate game) vertex enumeration's
+        answers are added.
     exact : bool
         Return exact :class:`~fractions.Fraction` probabilities and payoffs
-        with an exact regret of 0 (implies ``method="exact"``).
+        with an exact regret of 0. Otherwise probabilities and payoffs are
+        floats.
     tol : float
-        The largest regret accepted in floating point.
+        The largest regret accepted in floating point (nashpy methods).
 
     Returns
     -------
@@ -387,37 +186,37 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
     Raises
     ------
     GameError
-        If ``method`` is unknown, or a nashpy method is forced on a
-        degenerate game (its answer would be incomplete).
+        If ``method`` is unknown, if ``exact=True`` is asked of a nashpy
+        method, or if a nashpy method is asked of a degenerate game (its
+        answer would be incomplete).
+    SolverError
+        If a nashpy method finds an even number of equilibria.
 
     Examples
     --------
     >>> pd = Game([[3, 0], [5, 1]], [[3, 5], [0, 1]])
     >>> equilibria(pd)
-    (Equilibrium(Player 1: s2 · Player 2: s2; payoffs (1, 1); pure; regret 0; support_enumeration),)
+    (Equilibrium(Player 1: s2 · Player 2: s2; payoffs (1, 1); pure; regret 0; exact),)
     >>> pennies = Game([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
     >>> [e.describe() for e in equilibria(pennies, exact=True)]
     ['Player 1: s1 1/2, s2 1/2 · Player 2: s1 1/2, s2 1/2']
+    >>> len(equilibria(pennies, method="support_enumeration"))
+    1
     """
     if method not in METHODS:
         raise GameError(f"unknown method {method!r}; choose one of {METHODS}")
-    if exact or method == "exact":
-        return _exact_equilibria(game)
-    degenerate = is_degenerate(game)
-    if method == "auto":
-        if degenerate:
-            return _exact_equilibria(game)
-        method = "support_enumeration"
-    elif degenerate:
-        raise GameError(
-            f"the game is degenerate, so {method} can miss equilibria; use method='exact' or 'auto'"
-        )
+    if method in ("auto", "exact"):
+        found = _exact_equilibria(game)
+        return found if exact else tuple(float_record(eq) for eq in found)
+    if exact:
+        raise GameError(f"{method} works in floating point; use method='exact' for exact=True")
+    if is_degenerate(game):
+        raise GameError(f"the game is degenerate, so {method} can miss equilibria; use method='exact' or 'auto'")
     found = _float_equilibria(game, method, tol)
     if method == "support_enumeration" and len(found) % 2 == 0:
-        # A nondegenerate game has an odd number of equilibria: disagreement.
         found = _dedupe(found + _float_equilibria(game, "vertex_enumeration", tol), tol)
     if len(found) % 2 == 0:
-        return _exact_equilibria(game)
+        raise SolverError(f"{method} found {len(found)} equilibria in a nondegenerate game; use method='exact'")
     return tuple(sorted(found, key=_order_key))
 
 

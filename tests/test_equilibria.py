@@ -62,7 +62,7 @@ def test_prisoners_dilemma_record_is_labelled():
     assert eq.support == (("s2",), ("s2",))
     assert eq.strategies[0]["s2"] == 1.0 and eq.strategies[1]["s1"] == 0.0
     assert eq.payoffs == (1.0, 1.0)
-    assert eq.method == "support_enumeration"
+    assert eq.method == "exact" and not eq.exact  # found exactly, reported in floats
     assert "Player 1: s2 · Player 2: s2" in repr(eq)
 
 
@@ -98,6 +98,24 @@ def test_forcing_nashpy_on_a_degenerate_game_is_refused():
     game = bg.Game([[1, 1], [0, 0]], [[1, 1], [0, 0]])
     with pytest.raises(bg.GameError, match="degenerate"):
         bg.equilibria(game, method="support_enumeration")
+
+
+def test_nashpy_methods_with_exact_are_refused():
+    with pytest.raises(bg.GameError, match="floating point"):
+        bg.equilibria(bg.Game([[1]], [[1]]), method="support_enumeration", exact=True)
+
+
+@pytest.mark.parametrize("method", ["support_enumeration", "vertex_enumeration"])
+def test_nashpy_methods_keep_equilibria_that_nashpy_itself_drops(method):
+    # nashpy 0.0.43's support_enumeration returns 3 of these 5 (float == test)
+    A = [[358, -708, 530], [604, 107, -242], [-416, -180, 558]]
+    B = [[132, -621, -479], [-618, -127, -420], [-731, 292, 406]]
+    game = bg.Game(A, B)
+    found = bg.equilibria(game, method=method)
+    exact = bg.equilibria(game, exact=True)
+    assert len(found) == len(exact) == 5
+    for f, e in zip(found, exact):
+        assert np.allclose(np.concatenate(f.as_float()), np.concatenate(e.as_float()), atol=1e-9)
 
 
 def test_vertex_enumeration_method_agrees():
