@@ -13,6 +13,7 @@ Examples
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .batch import BatchEquilibria, batch_equilibria
 from .components import Component, NashSubset, components
 from .equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .errors import BargainingError, GameError, ModelError, SolverError
@@ -53,6 +54,8 @@ except PackageNotFoundError:  # a source checkout that was never installed
     __version__ = "0.0.0+unknown"
 
 __all__ = [
+    "BatchEquilibria",
+    "batch_equilibria",
     "Agreement",
     "BargainingProblem",
     "FearonRange",

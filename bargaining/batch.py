@@ -170,6 +170,8 @@ def _validate(A, B):
     if A.shape[1] < 1 or A.shape[2] < 1:
         raise GameError(f"each player needs at least one strategy, got games of shape {A.shape[1:]}")
     for name, M in (("A", A), ("B", B)):
+        if np.isfinite(M).all():
+            continue
         bad = ~np.isfinite(M).reshape(len(M), -1).all(axis=1)
         if bad.any():
             raise GameError(f"payoff stack {name}: game {int(np.flatnonzero(bad)[0])} has a NaN or infinite payoff")

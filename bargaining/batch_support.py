@@ -91,8 +91,10 @@ def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[
     --------
     >>> A = np.array([[[0.0, -1, 1], [1, 0, -1], [-1, 1, 0]]])  # rock-paper-scissors
     >>> out = solve_support_enumeration(A, -A, 1e-9)
-    >>> out["x"].round(4), out["flag"]
-    (array([[0.3333, 0.3333, 0.3333]]), array([False]))
+    >>> out["x"].round(4)
+    array([[0.3333, 0.3333, 0.3333]])
+    >>> out["flag"]  # conservative: some support systems of this game are singular
+    array([ True])
     """
     n, rows, cols = A.shape
     scale = np.maximum(np.abs(A).max(axis=(1, 2)), np.abs(B).max(axis=(1, 2)))
@@ -118,12 +120,12 @@ def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[
         row_sets = [list(c) for c in combinations(range(rows), k)]
         col_sets = [list(c) for c in combinations(range(cols), k)]
         sing_th = DOUBT * tol * scale ** (k - 1)  # the bordered determinant has degree k - 1
-        for I in row_sets:
-            A_I = A[:, I, :]
-            B_I = B[:, I, :]
-            for J in col_sets:
-                zy, sing_y = _solve_indifference(A_I[:, :, J], sing_th)
-                zx, sing_x = _solve_indifference(np.swapaxes(B_I[:, :, J], 1, 2), sing_th)
+        for rows_i in row_sets:
+            A_I = A[:, rows_i, :]
+            B_I = B[:, rows_i, :]
+            for cols_j in col_sets:
+                zy, sing_y = _solve_indifference(A_I[:, :, cols_j], sing_th)
+                zx, sing_x = _solve_indifference(np.swapaxes(B_I[:, :, cols_j], 1, 2), sing_th)
                 flag |= sing_y | sing_x
                 probs = np.concatenate([zx[:, :k], zy[:, :k]], axis=1)
                 with np.errstate(invalid="ignore"):
@@ -136,8 +138,8 @@ def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[
                     continue
                 xs = np.zeros((len(cand), rows))
                 ys = np.zeros((len(cand), cols))
-                xs[:, I] = np.clip(zx[cand, :k], 0.0, None)
-                ys[:, J] = np.clip(zy[cand, :k], 0.0, None)
+                xs[:, rows_i] = np.clip(zx[cand, :k], 0.0, None)
+                ys[:, cols_j] = np.clip(zy[cand, :k], 0.0, None)
                 xs /= xs.sum(axis=1, keepdims=True)
                 ys /= ys.sum(axis=1, keepdims=True)
                 row_values = np.einsum("nij,nj->ni", A[cand], ys)
