@@ -33,6 +33,7 @@ from .problem import BargainingProblem, convex_hull, security_levels
 from .regimes import regimes
 from .rubinstein import RubinsteinOutcome, rubinstein, rubinstein_limit
 from .sequential import GameTree, SubgamePerfect, reduced_normal_form, subgame_perfect
+from .sobol import sobol
 from .solutions import (
     SOLUTIONS,
     Agreement,
@@ -46,7 +47,7 @@ from .statics import Dominance, comparative_statics, payoff_dominance, risk_domi
 from .sweep import sweep
 from .threats import ThreatSolution, ZeroSumSolution, solve_zero_sum, variable_threat
 from .thresholds import Threshold, path_thresholds, thresholds
-from .uncertainty import UncertaintyResult, sobol, uncertainty
+from .uncertainty import UncertaintyResult, uncertainty
 
 try:
     __version__ = version("bargaining")

@@ -119,7 +119,7 @@ def uncertainty_table() -> pd.DataFrame:
 @cache
 def _sobol_frame() -> pd.DataFrame:
     from .tables import _threshold_records
-    from .uncertainty import sobol
+    from .sobol import sobol
 
     rows = []
     seen = set()

@@ -1,4 +1,4 @@
-"""Monte Carlo over parameter ranges, and Sobol sensitivity indices.
+"""Monte Carlo over parameter ranges: how likely each regime is, at each R.
 
 :func:`uncertainty` draws every parameter but one (``R`` by default) from its
 plausible range and reports, at each value of that one, the probability of
@@ -17,9 +17,6 @@ distinct pattern of their signs is solved exactly once, at two of its points
 (which must agree), and every point with that pattern gets its regime.
 Degenerate games (the Armenia game's tied status-quo column) need no special
 case: their ties are signs equal to zero.
-
-:func:`sobol` computes first-order and total Sobol indices with SALib
-(Saltelli's scheme on a scrambled Sobol sequence).
 
 References
 ----------
@@ -40,9 +37,10 @@ import pandas as pd
 import sympy
 
 from .errors import BargainingError, ModelError, SolverError
+from .sampling import as_function, draw
 from .sensitivity import exact_number, game_at, signature, solve_exact, summary, symbolic_form
 
-__all__ = ["UncertaintyResult", "uncertainty", "sobol", "draw", "regime_label"]
+__all__ = ["UncertaintyResult", "uncertainty", "regime_label"]
 
 #: Quantiles reported for each threshold.
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
@@ -93,80 +91,6 @@ class UncertaintyResult:
             f"UncertaintyResult({self.parameter}: {len(self.probabilities)} points, "
             f"{self.samples} samples of {list(self.varied)}, {self.probabilities.shape[1]} regimes)"
         )
-
-
-# -------------------------------------------------------------------- drawing
-def _ranges(model) -> dict:
-    """Parameter name -> (lo, hi, default) as floats, from a model or a mapping of ranges."""
-    if hasattr(model, "parameters"):
-        out = {}
-        for name, p in model.parameters.items():
-            lo, hi = (p.value, p.value) if getattr(p, "range", None) is None else p.range
-            out[name] = (float(lo), float(hi), float(p.value))
-        return out
-    if isinstance(model, Mapping):
-        out = {}
-        for name, rng in model.items():
-            lo, hi = (float(v) for v in rng)
-            out[name] = (lo, hi, (lo + hi) / 2)
-        return out
-    raise BargainingError("expected a model (with .parameters) or a mapping name -> (lo, hi)")
-
-
-def _rng(seed):
-    return seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
-
-
-def draw(model, samples: int, *, seed=None, distributions=None, exclude=()) -> dict:
-    """Draw every parameter with a non-zero-width range; fixed ones stay at their value.
-
-    Parameters
-    ----------
-    model : Model or mapping of name -> (lo, hi)
-    samples : int
-    seed : None, int or numpy.random.Generator
-    distributions : mapping of name -> scipy.stats frozen distribution or number, optional
-        Replaces the uniform distribution on the parameter's range (a number
-        holds the parameter fixed there). Drawn by inverse transform of the
-        same uniforms, so a seed fixes the draw.
-    exclude : iterable of str
-        Parameters not to draw (left out of the result).
-
-    Returns
-    -------
-    dict of name -> numpy.ndarray of shape (samples,)
-
-    Examples
-    --------
-    >>> d = draw({"a": (0, 1), "b": (2, 2)}, 4, seed=1)
-    >>> d["b"].tolist(), bool(((0 <= d["a"]) & (d["a"] <= 1)).all())
-    ([2.0, 2.0, 2.0, 2.0], True)
-    """
-    if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or samples < 1:
-        raise BargainingError(f"samples must be a positive integer, got {samples!r}")
-    ranges = {k: v for k, v in _ranges(model).items() if k not in set(exclude)}
-    distributions = dict(distributions or {})
-    for name, dist in list(distributions.items()):
-        if name not in ranges:
-            raise ModelError(f"distribution for {name!r}: not a parameter to draw; choose from {sorted(ranges)}")
-        if isinstance(dist, (int, float, np.integer, np.floating)) and not isinstance(dist, bool):
-            ranges[name] = (float(dist), float(dist), float(dist))  # held fixed at this value
-            del distributions[name]
-        elif not hasattr(dist, "ppf"):
-            raise BargainingError(f"distribution for {name!r} must be a scipy.stats frozen distribution or a number")
-    varied = [k for k, (lo, hi, _) in ranges.items() if hi > lo or k in distributions]
-    u = _rng(seed).random((int(samples), len(varied)))
-    out = {}
-    for name, (lo, hi, value) in ranges.items():
-        if name in varied:
-            col = u[:, varied.index(name)]
-            dist = distributions.get(name)
-            out[name] = np.asarray(dist.ppf(col), dtype=float) if dist is not None else lo + (hi - lo) * col
-            if not np.isfinite(out[name]).all():
-                raise BargainingError(f"the distribution of {name!r} gave values that are not finite numbers")
-        else:
-            out[name] = np.full(int(samples), value)
-    return out
 
 
 # -------------------------------------------------------------------- regimes
@@ -289,25 +213,6 @@ class _Classifier:
 
 
 # ----------------------------------------------------------------- thresholds
-def _as_function(expression, names):
-    """A vectorised function of the parameter arrays (by name) from a sympy expression."""
-    symbols = sorted(expression.free_symbols, key=lambda s: s.name)
-    unknown = [s.name for s in symbols if s.name not in names]
-    if unknown:
-        raise ModelError(f"expression {expression} uses unknown parameters {unknown}")
-    f = sympy.lambdify(symbols, expression, modules="numpy")
-
-    def evaluate(values: Mapping) -> np.ndarray:
-        n = len(next(iter(values.values())))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            out = np.asarray(f(*(values[s.name] for s in symbols)))
-        if np.iscomplexobj(out):
-            out = np.where(np.abs(out.imag) <= 1e-12, out.real, np.nan)
-        return np.broadcast_to(out.astype(float), (n,)).copy()
-
-    return evaluate
-
-
 def _threshold_table(model, param, lo, hi, values) -> pd.DataFrame:
     from .thresholds import thresholds
 
@@ -316,7 +221,7 @@ def _threshold_table(model, param, lo, hi, values) -> pd.DataFrame:
         records += list(thresholds(model, param, exact_number(lo), exact_number(hi), kind="subgame-perfect"))
     rows = []
     for t in records:
-        x = _as_function(t.expression, values)(values)
+        x = as_function(t.expression, values)(values)
         ok = np.isfinite(x)
         xs = x[ok]
         qs = np.quantile(xs, QUANTILES) if xs.size else np.full(len(QUANTILES), np.nan)
@@ -416,120 +321,3 @@ def uncertainty(model, *, samples: int = 1000, seed=None, distributions=None, pr
                              seed if isinstance(seed, (int, np.integer)) else None, varied)
 
 
-# ---------------------------------------------------------------------- sobol
-def _output_function(model, output, names):
-    """(function of a dict of arrays, description, the sympy expression or None, its own parameter)."""
-    if callable(output) and not isinstance(output, sympy.Basic):
-        return output, getattr(output, "__name__", "output"), None, None
-    if hasattr(output, "expression") and hasattr(output, "parameter"):  # a Threshold record
-        expr = output.expression
-        return _as_function(expr, names), f"{output.parameter}* = {expr}", expr, output.parameter
-    if isinstance(output, str):
-        from .thresholds import thresholds
-
-        if not hasattr(model, "symbolic_game"):
-            raise BargainingError("a threshold given by name needs a model")
-        for t in thresholds(model, "R"):
-            if sympy.sstr(t.expression) == output:
-                return _as_function(t.expression, names), f"{t.parameter}* = {output}", t.expression, t.parameter
-        raise BargainingError(f"no threshold {output!r}; give a Threshold record, a sympy expression or a callable")
-    if isinstance(output, sympy.Basic):
-        return _as_function(output, names), sympy.sstr(output), output, None
-    raise BargainingError("output must be a Threshold, a sympy expression, a threshold's expression text or a callable")
-
-
-def sobol(model, output, *, samples: int = 1024, seed=None, parameters=None, scenario=None,
-          distributions=None, conf_level: float = 0.95) -> pd.DataFrame:
-    """First-order and total Sobol indices of a scalar output, with confidence intervals.
-
-    Parameters
-    ----------
-    model : Model or mapping of name -> (lo, hi)
-    output : Threshold, sympy expression, str or callable
-        A threshold (its expression in the other parameters; a string must be
-        the expression as printed, ``"kappa*s/w"``), any sympy expression in
-        the parameters, or a function taking a dict of parameter arrays
-        (shape ``(n,)``) and returning an array of shape ``(n,)``.
-    samples : int
-        SALib's base sample size N, a power of 2 (rounded up to one); the
-        output is evaluated ``N * (d + 2)`` times for ``d`` parameters.
-    seed : None, int or numpy.random.Generator
-        Seeds both the Sobol sequence's scrambling and the bootstrap.
-    parameters : sequence of str, optional
-        The parameters to vary: by default every one with a non-zero-width
-        range (the threshold's own parameter excepted). The others are held
-        at their default (or ``scenario``) values.
-    scenario : str, optional
-        Where the parameters that do not vary are held.
-    distributions : mapping of name -> scipy.stats frozen distribution, optional
-        Instead of uniform on the range (inverse transform of the unit cube:
-        the indices are those of the transformed inputs).
-    conf_level : float
-        Level of the bootstrap confidence intervals.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Index: parameter; columns ``S1``, ``S1_conf``, ``ST``, ``ST_conf``
-        (the ``_conf`` columns are half-widths). ``attrs`` records the
-        output, N and the number of evaluations.
-
-    Raises
-    ------
-    BargainingError
-        If the output is not finite at some sample, or has the wrong shape.
-
-    References
-    ----------
-    A. Saltelli et al., *Computer Physics Communications* 181 (2010) 259-270;
-    SALib: J. Herman and W. Usher, *JOSS* 2 (2017) 97.
-
-    Examples
-    --------
-    >>> import bargaining as bg
-    >>> belarus = bg.load_model("russia_belarus")
-    >>> r1 = bg.thresholds(belarus)[-1]          # R1 = kappa*s/w
-    >>> idx = bg.sobol(belarus, r1, samples=256, seed=1)
-    >>> sorted(idx.index)
-    ['kappa', 'w']
-    >>> bool(idx.loc["w", "ST"] > idx.loc["kappa", "ST"])
-    True
-    """
-    from SALib.analyze import sobol as sobol_analyze
-    from SALib.sample import sobol as sobol_sample
-
-    ranges = _ranges(model)
-    fn, described, expr, own = _output_function(model, output, set(ranges))
-    dists = dict(distributions or {})
-    if parameters is None:
-        used = set(ranges) if expr is None else {s.name for s in expr.free_symbols}
-        parameters = [k for k, (lo, hi, _) in ranges.items() if (hi > lo or k in dists) and k != own and k in used]
-    parameters = list(parameters)
-    unknown = [k for k in parameters if k not in ranges]
-    if unknown or not parameters:
-        raise ModelError(f"parameters to vary: {unknown or 'none'}; choose from {sorted(ranges)}")
-    n = 1 << max(int(samples) - 1, 1).bit_length()
-    rng = _rng(seed)
-    sample_seed, analyze_seed = (int(v) for v in rng.integers(1, 2**31 - 1, size=2))
-    problem = {"num_vars": len(parameters), "names": parameters, "bounds": [[0.0, 1.0]] * len(parameters)}
-    unit = sobol_sample.sample(problem, n, calc_second_order=False, seed=sample_seed)
-    if hasattr(model, "parameters"):
-        held = {k: float(v) for k, v in model.values(scenario).items()}
-    else:
-        held = {k: v[2] for k, v in ranges.items()}
-    values = {k: np.full(len(unit), held[k]) for k in ranges}
-    for col, name in enumerate(parameters):
-        lo, hi, _ = ranges[name]
-        u = unit[:, col]
-        values[name] = np.asarray(dists[name].ppf(u), dtype=float) if name in dists else lo + (hi - lo) * u
-    y = np.asarray(fn(values), dtype=float)
-    if y.shape != (len(unit),):
-        raise BargainingError(f"the output gave shape {y.shape}; expected ({len(unit)},): one value per sample")
-    if not np.isfinite(y).all():
-        raise BargainingError(f"the output {described} is not finite at {int((~np.isfinite(y)).sum())} samples")
-    si = sobol_analyze.analyze(problem, y, calc_second_order=False, conf_level=conf_level,
-                               print_to_console=False, seed=analyze_seed)
-    table = pd.DataFrame({key: np.asarray(si[key], dtype=float) for key in ("S1", "S1_conf", "ST", "ST_conf")},
-                         index=pd.Index(parameters, name="parameter"))
-    table.attrs.update({"output": described, "N": n, "evaluations": len(unit), "conf_level": conf_level})
-    return table

@@ -10,7 +10,8 @@ from scipy import stats
 
 import bargaining as bg
 from bargaining.errors import BargainingError, ModelError
-from bargaining.uncertainty import draw, regime_label
+from bargaining.sampling import draw
+from bargaining.uncertainty import regime_label
 
 GRID = np.linspace(0.2, 1.5, 27)
 MODELS = ("russia_belarus", "russia_armenia", "russia_china")
