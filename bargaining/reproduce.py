@@ -15,6 +15,7 @@ The command line runs it as ``bargaining reproduce [--out DIR]``.
 from __future__ import annotations
 
 import platform
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -22,9 +23,9 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
-from .output import sha256_of, write_json, write_table
+from .output import sha256_of, write_atomic, write_json, write_table
 
-__all__ = ["Report", "reproduce", "manifest_data", "figures", "DEPENDENCIES", "MANIFEST"]
+__all__ = ["Report", "reproduce", "manifest_data", "figures", "table_blocks", "sync_document", "DEPENDENCIES", "MANIFEST"]
 
 #: Distributions whose versions the manifest records.
 DEPENDENCIES = ("matplotlib", "nashpy", "numpy", "pandas", "SALib", "scipy", "sympy")
@@ -218,6 +219,57 @@ def _close(fig) -> None:
     plt.close(fig)
 
 
+_BLOCK = re.compile(r"(<!-- table: (\w+) -->\n)(.*?)(<!-- end table -->)", re.S)
+
+
+def table_blocks(text: str) -> list:
+    r"""The generated-table blocks of a Markdown document: (table name, content) pairs.
+
+    A block is ``<!-- table: NAME -->``, the table as
+    :func:`bargaining.output.to_markdown` writes it, and ``<!-- end table -->``.
+
+    Examples
+    --------
+    >>> table_blocks("x\n<!-- table: T7_claims -->\n| a |\n<!-- end table -->\n")
+    [('T7_claims', '| a |\n')]
+    """
+    return [(match.group(2), match.group(3)) for match in _BLOCK.finditer(text)]
+
+
+def sync_document(path) -> list:
+    """Rewrite every generated-table block of a Markdown file from :mod:`bargaining.tables`.
+
+    Returns the names of the tables whose block changed. The paper
+    (``docs/paper.md``) quotes its tables this way; ``tests/test_docs.py``
+    checks that every block equals the package's output, and
+    ``python -m bargaining.reproduce --sync docs/paper.md`` refreshes them.
+    """
+    from .output import to_markdown
+    from .tables import TABLES
+
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    changed = []
+
+    def fill(match):
+        name = match.group(2)
+        if name not in TABLES:
+            raise KeyError(f"{path}: unknown table {name!r}; tables: {list(TABLES)}")
+        fresh = to_markdown(TABLES[name][0]())
+        if fresh != match.group(3):
+            changed.append(name)
+        return match.group(1) + fresh + match.group(4)
+
+    new = _BLOCK.sub(fill, text)
+    if new != text:
+        write_atomic(path, new)
+    return changed
+
+
 if __name__ == "__main__":  # pragma: no cover
-    report = reproduce(sys.argv[1] if len(sys.argv) > 1 else "results", progress=print)
-    print(report.summary())
+    if len(sys.argv) > 2 and sys.argv[1] == "--sync":
+        for document in sys.argv[2:]:
+            print(document, "updated:", sync_document(document) or "nothing")
+    else:
+        report = reproduce(sys.argv[1] if len(sys.argv) > 1 else "results", progress=print)
+        print(report.summary())
