@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .batch_2x2 import solve_2x2
+from .batch_2x2 import _bound, solve_2x2
 from .batch_support import solve_support_enumeration
 from .errors import GameError, SolverError
 
@@ -169,13 +169,20 @@ def _validate(A, B):
         raise GameError(f"shape mismatch: A is {A.shape} but B is {B.shape}")
     if A.shape[1] < 1 or A.shape[2] < 1:
         raise GameError(f"each player needs at least one strategy, got games of shape {A.shape[1:]}")
-    for name, M in (("A", A), ("B", B)):
-        if np.isfinite(M).all():
-            continue
+    return A, B
+
+
+def _check_finite(a, b, start):
+    """The chunk's largest absolute payoff (at least 1); GameError on NaN or infinity."""
+    bound = _bound(a, b)
+    if np.isfinite(bound):
+        return bound
+    for name, M in (("A", a), ("B", b)):
         bad = ~np.isfinite(M).reshape(len(M), -1).all(axis=1)
         if bad.any():
-            raise GameError(f"payoff stack {name}: game {int(np.flatnonzero(bad)[0])} has a NaN or infinite payoff")
-    return A, B
+            game = start + int(np.flatnonzero(bad)[0])
+            raise GameError(f"payoff stack {name}: game {game} has a NaN or infinite payoff")
+    raise GameError("a payoff is not finite")  # pragma: no cover - max/min of finite values are finite
 
 
 def _exact_rows(A, B, games, offset):
@@ -278,7 +285,8 @@ def batch_equilibria(A, B, *, tol: float = 1e-9, chunk_size: int | None = None, 
     with np.errstate(divide="ignore", invalid="ignore"):
         for start in range(0, n, chunk_size):
             a, b = A[start : start + chunk_size], B[start : start + chunk_size]
-            out = kernel(a, b, tol)
+            bound = _check_finite(a, b, start)
+            out = solve_2x2(a, b, tol, bound) if kernel is solve_2x2 else kernel(a, b, tol)
             flag = out.pop("flag")
             if exact_fallback and flag.any():
                 keep = ~flag[out["game"]]

@@ -23,13 +23,18 @@ import numpy as np
 
 __all__ = ["solve_2x2"]
 
+
+def _bound(A, B) -> float:
+    """The largest absolute payoff of a chunk, at least 1 (NaN if a payoff is NaN)."""
+    if A.size == 0:
+        return 1.0
+    return max(1.0, float(A.max()), -float(A.min()), float(B.max()), -float(B.min()))
+
 # Candidate c = 0..3 is the pure cell (c // 2, c % 2), candidate 4 the mixed one:
 # the order of :func:`bargaining.equilibria` (pure by row then column, then mixed).
-_PURE_X = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0], [0.0, 0.0]])
-_PURE_Y = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0], [0.0, 1.0], [0.0, 0.0]])
 
 
-def solve_2x2(A: np.ndarray, B: np.ndarray, tol: float) -> dict[str, np.ndarray]:
+def solve_2x2(A: np.ndarray, B: np.ndarray, tol: float, bound: float | None = None) -> dict[str, np.ndarray]:
     """Equilibria of a chunk of 2x2 games by the closed form.
 
     Parameters
@@ -40,6 +45,9 @@ def solve_2x2(A: np.ndarray, B: np.ndarray, tol: float) -> dict[str, np.ndarray]
         Relative tolerance: a payoff difference within ``tol * scale`` (scale
         being the game's largest absolute payoff, at least 1) counts as a tie
         and flags the game as possibly degenerate.
+    bound : float, optional
+        An upper bound on every absolute payoff of the chunk (computed if
+        not given); it only serves to skip the exact tie test quickly.
 
     Returns
     -------
@@ -57,43 +65,51 @@ def solve_2x2(A: np.ndarray, B: np.ndarray, tol: float) -> dict[str, np.ndarray]
     (array([[0.5, 0.5]]), array([False]), array([False]))
     """
     n = A.shape[0]
-    a = np.ascontiguousarray(A.reshape(n, 4).T)  # rows a00, a01, a10, a11
-    b = np.ascontiguousarray(B.reshape(n, 4).T)
-    scale = np.abs(a).max(axis=0)
-    np.maximum(scale, np.abs(b).max(axis=0), out=scale)
-    np.maximum(scale, 1.0, out=scale)
-    scale *= tol
-    u = a[0] - a[2]
-    w = a[1] - a[3]
-    s = b[0] - b[1]
-    t = b[2] - b[3]
-    flag = np.abs(u) <= scale
-    flag |= np.abs(w) <= scale
-    flag |= np.abs(s) <= scale
-    flag |= np.abs(t) <= scale
+    if bound is None:
+        bound = _bound(A, B)
+    u = A[:, 0, 0] - A[:, 1, 0]
+    w = A[:, 0, 1] - A[:, 1, 1]
+    s = B[:, 0, 0] - B[:, 0, 1]
+    t = B[:, 1, 0] - B[:, 1, 1]
+    # Ties: first against the chunk's bound (cheap, rarely true), then per game exactly.
+    smallest = np.minimum(np.minimum(np.abs(u), np.abs(w)), np.minimum(np.abs(s), np.abs(t)))
+    flag = smallest <= tol * bound
+    near = np.flatnonzero(flag)
+    if len(near):
+        scale = np.maximum(np.abs(A[near]).max(axis=(1, 2)), np.abs(B[near]).max(axis=(1, 2)))
+        flag[near] = smallest[near] <= tol * np.maximum(scale, 1.0)
 
     found = np.empty((n, 5), dtype=bool)
     u_pos, w_pos, s_pos, t_pos = u >= 0, w >= 0, s >= 0, t >= 0
-    u_neg, w_neg, s_neg, t_neg = u <= 0, w <= 0, s <= 0, t <= 0
     np.logical_and(u_pos, s_pos, out=found[:, 0])
-    np.logical_and(w_pos, s_neg, out=found[:, 1])
-    np.logical_and(u_neg, t_pos, out=found[:, 2])
-    np.logical_and(w_neg, t_neg, out=found[:, 3])
+    np.logical_and(w_pos, s <= 0, out=found[:, 1])
+    np.logical_and(u <= 0, t_pos, out=found[:, 2])
+    np.logical_and(w <= 0, t <= 0, out=found[:, 3])
     mixed = u_pos != w_pos
     mixed &= s_pos != t_pos
     mixed &= ~flag  # a tied game's mixed equilibria are the exact solver's job
     found[:, 4] = mixed
 
-    game, cand = np.nonzero(found)
-    x = _PURE_X[cand]
-    y = _PURE_Y[cand]
-    cell = np.minimum(cand, 3)
-    payoffs = np.empty((len(game), 2))
-    payoffs[:, 0] = a[cell, game]
-    payoffs[:, 1] = b[cell, game]
+    flat = np.flatnonzero(found.reshape(-1))  # faster than a 2-D nonzero
+    game = flat // 5
+    cand = flat - game * 5
+    k = len(game)
+    first_row = cand < 2
+    first_col = (cand & 1) == 0
+    x = np.empty((k, 2))
+    y = np.empty((k, 2))
+    x[:, 0] = first_row
+    np.subtract(1.0, x[:, 0], out=x[:, 1])
+    y[:, 0] = first_col
+    np.subtract(1.0, y[:, 0], out=y[:, 1])
+    cell = game * 4
+    cell += np.minimum(cand, 3)
+    payoffs = np.empty((k, 2))
+    np.take(A.reshape(-1), cell, out=payoffs[:, 0])
+    np.take(B.reshape(-1), cell, out=payoffs[:, 1])
     is_pure = cand < 4
 
-    rows = np.flatnonzero(~is_pure)
+    rows = np.flatnonzero(cand == 4)
     if len(rows):
         g = game[rows]
         ug, wg, sg, tg = u[g], w[g], s[g], t[g]
@@ -103,6 +119,8 @@ def solve_2x2(A: np.ndarray, B: np.ndarray, tol: float) -> dict[str, np.ndarray]
         x[rows, 1] = 1.0 - p
         y[rows, 0] = q
         y[rows, 1] = 1.0 - q
-        payoffs[rows, 0] = q * a[0, g] + (1.0 - q) * a[1, g]
-        payoffs[rows, 1] = p * b[0, g] + (1.0 - p) * b[2, g]
+        a00, a01 = A[g, 0, 0], A[g, 0, 1]
+        b00, b10 = B[g, 0, 0], B[g, 1, 0]
+        payoffs[rows, 0] = a01 + q * (a00 - a01)
+        payoffs[rows, 1] = b10 + p * (b00 - b10)
     return {"game": game, "x": x, "y": y, "payoffs": payoffs, "is_pure": is_pure, "flag": flag}
