@@ -28,7 +28,7 @@ def _bound(A, B) -> float:
     """The largest absolute payoff of a chunk, at least 1 (NaN if a payoff is NaN)."""
     if A.size == 0:
         return 1.0
-    return max(1.0, float(A.max()), -float(A.min()), float(B.max()), -float(B.min()))
+    return float(np.max([1.0, A.max(), -A.min(), B.max(), -B.min()]))  # numpy's max propagates NaN
 
 # Candidate c = 0..3 is the pure cell (c // 2, c % 2), candidate 4 the mixed one:
 # the order of :func:`bargaining.equilibria` (pure by row then column, then mixed).
