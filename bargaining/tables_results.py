@@ -118,8 +118,8 @@ def uncertainty_table() -> pd.DataFrame:
 
 @cache
 def _sobol_frame() -> pd.DataFrame:
-    from .tables import _threshold_records
     from .sobol import sobol
+    from .tables import _threshold_records
 
     rows = []
     seen = set()
