@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 import warnings
 from fractions import Fraction
+
+from .common import add_model_argument, add_point_arguments, parse_overrides, show_number, warnings_to_stderr
 
 SOLUTION_CHOICES = ("nash", "ks", "egalitarian", "utilitarian", "threat")
 DISAGREEMENT_CHOICES = ("security", "subgame-perfect", "worst-for-1", "best-for-1", "risk-dominant")
@@ -18,13 +19,9 @@ def register(subparsers) -> None:
         "payoff pairs, from a stated disagreement point) and, where the model has an [issue] section, "
         "the agreed value of the issue with the issue's disagreement point.",
     )
-    parser.add_argument("target", metavar="MODEL", help="a bundled model name or a path to a .toml file")
+    add_model_argument(parser)
     parser.add_argument("--solution", choices=SOLUTION_CHOICES, default="nash", help="the solution concept")
-    parser.add_argument("--scenario", help="a scenario of the model, e.g. 2015")
-    parser.add_argument(
-        "--set", action="append", default=[], metavar="NAME=VALUE", dest="overrides",
-        help="set a parameter, e.g. --set R=0.75 (repeatable)",
-    )
+    add_point_arguments(parser)
     parser.add_argument("--power", default="0.5", help="player 1's bargaining power for the Nash solution")
     parser.add_argument(
         "--disagreement", choices=DISAGREEMENT_CHOICES, default="security",
@@ -33,16 +30,8 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def _show(value) -> str:
-    value = Fraction(value)
-    if value.denominator == 1:
-        return str(value.numerator)
-    decimal = f"{float(value):.6g}"
-    return decimal if Fraction(decimal) == value else f"{value} ({decimal})"
-
-
 def _pair(players, values) -> str:
-    return ", ".join(f"{p} {_show(v)}" for p, v in zip(players, values))
+    return ", ".join(f"{p} {show_number(v)}" for p, v in zip(players, values))
 
 
 def run(args) -> int:
@@ -51,16 +40,12 @@ def run(args) -> int:
     from ..model import load_model
     from ..solutions import get_solution, nash_solution
     from ..threats import variable_threat
-    from .cmd_solve import parse_overrides
 
     model = load_model(args.target)
     overrides = parse_overrides(args.overrides)
     power = Fraction(args.power)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with warnings_to_stderr():
         game = model.game(args.scenario, **overrides)
-    for message in {str(w.message) for w in caught}:
-        print(f"bargaining: warning: {message}", file=sys.stderr)
     where = f" (scenario {args.scenario})" if args.scenario else ""
     print(f"{model.title}{where}")
     with warnings.catch_warnings():
@@ -94,7 +79,7 @@ def run(args) -> int:
             if a.issue_value is None:
                 print(f"  no deal: {a.method}")
             else:
-                print(f"  {var} = {_show(a.issue_value)}  ({a.solution}); payoffs {_pair(model.players, a.payoffs)}")
+                print(f"  {var} = {show_number(a.issue_value)}  ({a.solution}); payoffs {_pair(model.players, a.payoffs)}")
             kind = model.issue.disagreement_kind
             print(f"  disagreement point ({kind}): {_pair(model.players, a.disagreement)}")
             if a.method.startswith("no "):

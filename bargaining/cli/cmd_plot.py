@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import BargainingError
+from .common import add_model_argument
 
 KINDS = ("bifurcation", "uncertainty")
 
@@ -15,7 +16,7 @@ def register(subparsers) -> None:
         "parameter, regimes, thresholds, scenarios, subgame-perfect path) or 'uncertainty' (regime "
         "probabilities over the parameters' ranges). Writes FILE.png and FILE.pdf.",
     )
-    parser.add_argument("model", help="a bundled model name or a .toml path")
+    add_model_argument(parser, dest="model")
     parser.add_argument("--out", required=True, metavar="FILE", help="the figure file (.png; a .pdf is written beside)")
     parser.add_argument("--kind", choices=KINDS, default="bifurcation", help="default: bifurcation")
     parser.add_argument("--param", default="R", help="the parameter on the horizontal axis (default: R)")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .cmd_thresholds import KINDS, add_range_arguments, parse_overrides
+from .cmd_thresholds import KINDS, add_range_arguments
+from .common import parse_overrides
 
 
 def register(subparsers) -> None:

@@ -6,6 +6,8 @@ import textwrap
 
 import sympy
 
+from .common import add_model_argument
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -14,13 +16,13 @@ def register(subparsers) -> None:
         description="Show a model's parameters with their meaning, default value, plausible range and "
         "source, its scenarios, and its payoff table as formulas.",
     )
-    parser.add_argument("model", metavar="MODEL", help="a bundled model name or a path to a .toml model file")
+    add_model_argument(parser, dest="model")
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
     from ..model import load_model
-    from .cmd_solve import _show
+    from .common import show_number as _show
 
     model = load_model(args.model)
     print(f"{model.title}  ({model.path})")

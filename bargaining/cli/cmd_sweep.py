@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..errors import BargainingError
-from .cmd_thresholds import parse_overrides
+from .common import add_model_argument, add_point_arguments, parse_overrides
 
 
 def register(subparsers) -> None:
@@ -16,13 +16,12 @@ def register(subparsers) -> None:
         "(point, equilibrium): the parameter, each strategy's probability, payoffs, pure and "
         "degenerate flags.",
     )
-    parser.add_argument("model", help="a bundled model name or a .toml path")
+    add_model_argument(parser, dest="model")
     parser.add_argument("--param", default="R", help="the parameter that moves (default: R)")
     parser.add_argument("--from", dest="lo", type=float, required=True, metavar="LO")
     parser.add_argument("--to", dest="hi", type=float, required=True, metavar="HI")
     parser.add_argument("--points", type=int, default=131, help="number of points (default: 131)")
-    parser.add_argument("--scenario", help="a scenario of the model for the other parameters")
-    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="NAME=VALUE")
+    add_point_arguments(parser, set_help="fix another parameter (repeatable), e.g. --set w=1.3")
     parser.add_argument("--out", metavar="FILE", help="write the CSV here (atomically) instead of stdout")
     parser.set_defaults(func=run)
 

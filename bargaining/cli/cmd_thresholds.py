@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-from ..errors import BargainingError
+from .common import add_model_argument, add_point_arguments, parse_overrides
 
 KINDS = ("nash", "subgame-perfect")
 
 
 def add_range_arguments(parser, *, default_param: str = "R") -> None:
     """The options shared by thresholds, regimes and sweep."""
-    parser.add_argument("model", help="a bundled model name (see `bargaining models`) or a .toml path")
+    add_model_argument(parser, dest="model")
     parser.add_argument("--param", default=default_param, help=f"the parameter that moves (default: {default_param})")
     parser.add_argument("--from", dest="lo", metavar="LO", help="lower end (default: the parameter's range)")
     parser.add_argument("--to", dest="hi", metavar="HI", help="upper end (default: the parameter's range)")
-    parser.add_argument("--scenario", help="a scenario of the model for the other parameters")
-    parser.add_argument(
-        "--set",
-        dest="overrides",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="fix another parameter (repeatable), e.g. --set w=1.3",
-    )
-
-
-def parse_overrides(items) -> dict:
-    """``["w=1.3", "mu=0.7"]`` -> ``{"w": "1.3", "mu": "0.7"}`` (values stay exact strings)."""
-    found = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip() or not value.strip():
-            raise BargainingError(f"--set expects NAME=VALUE, got {item!r}")
-        found[name.strip()] = value.strip()
-    return found
+    add_point_arguments(parser, set_help="fix another parameter (repeatable), e.g. --set w=1.3")
 
 
 def register(subparsers) -> None:

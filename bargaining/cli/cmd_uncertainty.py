@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import BargainingError
+from .common import add_model_argument
 
 
 def register(subparsers) -> None:
@@ -13,7 +14,7 @@ def register(subparsers) -> None:
         "probability of each regime (type of equilibrium set) at each value of that one, and the "
         "quantiles of each threshold. Prints the probabilities at the model's scenarios.",
     )
-    parser.add_argument("model", help="a bundled model name or a .toml path")
+    add_model_argument(parser, dest="model")
     parser.add_argument("--samples", type=int, default=10000, help="draws of the other parameters (default: 10000)")
     parser.add_argument("--seed", type=int, default=None, help="random seed (same seed, same result)")
     parser.add_argument("--param", default="R", help="the parameter on the grid (default: R)")
