@@ -19,22 +19,9 @@ from bargaining.exact import extreme_equilibria, is_degenerate
 
 gbt = pytest.importorskip("pygambit")
 
+from oracle import gambit_extreme, gambit_game  # noqa: E402  (tests/oracle.py)
+
 GAMES_DIR = Path(__file__).resolve().parents[2] / "shared" / "gambit-games"
-
-
-def gambit_game(A, B):
-    """A pygambit game with exact (object-dtype Fraction) payoffs."""
-    to_obj = lambda M: np.array([[Fraction(v) for v in row] for row in M], dtype=object)  # noqa: E731
-    return gbt.Game.from_arrays(to_obj(A), to_obj(B))
-
-
-def gambit_extreme(g) -> set:
-    """pygambit's extreme equilibria of ``g`` as a set of pairs of Fraction tuples."""
-    players = list(g.players)
-    found = set()
-    for eq in gbt.nash.enummixed_solve(g, rational=True).equilibria:
-        found.add(tuple(tuple(Fraction(eq[s]) for s in p.strategies) for p in players))
-    return found
 
 
 def assert_same_set(A, B):
