@@ -158,12 +158,21 @@ def nash_solution(problem: BargainingProblem, *, power=Fraction(1, 2)) -> Agreem
     Parameters
     ----------
     problem : BargainingProblem
+        The feasible set and disagreement point.
     power : number in (0, 1)
         Player 1's bargaining power; 1/2 is the symmetric solution.
 
     Returns
     -------
     Agreement
+        The exact agreement, with the jointly randomised mix when the problem
+        comes from a game.
+
+    Raises
+    ------
+    BargainingError
+        If ``problem`` is not a :class:`BargainingProblem` or ``power`` is
+        not a number strictly between 0 and 1.
 
     Examples
     --------
@@ -228,6 +237,21 @@ def kalai_smorodinsky(problem: BargainingProblem) -> Agreement:
     rational agreement; the solution is the last feasible point on the segment
     from ``d`` towards the ideal point.
 
+    Parameters
+    ----------
+    problem : BargainingProblem
+        The feasible set and disagreement point.
+
+    Returns
+    -------
+    Agreement
+        The exact agreement, named ``"kalai-smorodinsky"``.
+
+    Raises
+    ------
+    BargainingError
+        If ``problem`` is not a :class:`BargainingProblem`.
+
     Examples
     --------
     >>> p = BargainingProblem.from_points([(0, 0), (2, 0), (0, 1)], (0, 0))
@@ -254,7 +278,23 @@ def egalitarian(problem: BargainingProblem, *, weights=None) -> Agreement:
     Parameters
     ----------
     problem : BargainingProblem
+        The feasible set and disagreement point.
     weights : pair of positive numbers, optional
+        The direction ``(w1, w2)`` of the gains; None (the default) means
+        equal gains and names the result ``"egalitarian"``, any pair names it
+        ``"proportional"``.
+
+    Returns
+    -------
+    Agreement
+        The exact agreement; its ``method`` says whether the leximin
+        refinement was applied.
+
+    Raises
+    ------
+    BargainingError
+        If ``problem`` is not a :class:`BargainingProblem` or ``weights`` is
+        not two positive numbers.
 
     Examples
     --------
@@ -286,6 +326,27 @@ def utilitarian(problem: BargainingProblem, *, weights=None) -> Agreement:
     player would veto). When a whole edge is optimal, ``optimal_set`` holds
     its endpoints and the reported point is the Nash solution restricted to
     that edge (the tie-break).
+
+    Parameters
+    ----------
+    problem : BargainingProblem
+        The feasible set and disagreement point.
+    weights : pair of positive numbers, optional
+        The weights ``(w1, w2)`` of the sum ``w1 * u1 + w2 * u2``; None (the
+        default) means equal weights and names the result ``"utilitarian"``,
+        any pair names it ``"weighted utilitarian"``.
+
+    Returns
+    -------
+    Agreement
+        The exact agreement; ``optimal_set`` holds the endpoints of the
+        optimal edge when there is a tie, None otherwise.
+
+    Raises
+    ------
+    BargainingError
+        If ``problem`` is not a :class:`BargainingProblem` or ``weights`` is
+        not two positive numbers.
 
     Examples
     --------
@@ -327,6 +388,25 @@ ALIASES = {"ks": "kalai-smorodinsky", "threat": "variable-threat", "proportional
 
 def get_solution(name: str):
     """The solution function registered under ``name`` or one of its aliases.
+
+    Parameters
+    ----------
+    name : str
+        A key of :data:`SOLUTIONS` (``"nash"``, ``"kalai-smorodinsky"``,
+        ``"egalitarian"``, ``"utilitarian"``) or of :data:`ALIASES`
+        (``"ks"``, ``"proportional"``, ...).
+
+    Returns
+    -------
+    callable
+        The solution function ``f(problem, *, ...) -> Agreement``.
+
+    Raises
+    ------
+    BargainingError
+        If ``name`` is neither a registered solution nor an alias of one
+        (``"threat"`` is an alias of ``"variable-threat"``, which is not in
+        :data:`SOLUTIONS`, so it raises too).
 
     Examples
     --------
