@@ -50,6 +50,23 @@ def is_degenerate(game: Game) -> bool:
     size k has more than k pure best responses (von Stengel 2007, Definition
     3.2). The test runs in exact rational arithmetic.
 
+    Parameters
+    ----------
+    game : Game
+        The bimatrix game; its exact payoffs ``exact_A``, ``exact_B`` are
+        used.
+
+    Returns
+    -------
+    bool
+        True if the game is degenerate, False if it is nondegenerate.
+
+    References
+    ----------
+    von Stengel, B. (2007). Equilibrium computation for two-player games in
+    strategic and extensive form. In Nisan et al. (eds.), *Algorithmic Game
+    Theory*, ch. 3. Cambridge University Press.
+
     Examples
     --------
     >>> is_degenerate(Game([[1, 1], [0, 0]], [[1, 1], [0, 0]]))
@@ -65,6 +82,19 @@ def pure_equilibria(game: Game) -> tuple[Equilibrium, ...]:
 
     Works for degenerate games too. Records are exact and ordered by row,
     then column.
+
+    Parameters
+    ----------
+    game : Game
+        The bimatrix game; a cell is an equilibrium when its row is a best
+        response (ties included) to its column under ``exact_A`` and its
+        column a best response to its row under ``exact_B``.
+
+    Returns
+    -------
+    tuple of Equilibrium
+        One exact record (method ``"pure"``) per equilibrium cell; empty when
+        the game has no pure equilibrium.
 
     Examples
     --------
