@@ -71,6 +71,19 @@ def fearon_range(p, cost_1, cost_2) -> FearonRange:
     cost_1, cost_2 : non-negative numbers
         Each side's cost of war, in units of the pie.
 
+    Returns
+    -------
+    FearonRange
+        The exact range (all values Fractions): ``low = p - cost_1`` and
+        ``high = p + cost_2``, each clipped to [0, 1]; ``offer_by_1`` is
+        ``high`` and ``offer_by_2`` is ``low``.
+
+    Raises
+    ------
+    BargainingError
+        If an argument is not a number, ``p`` is outside [0, 1] or a cost is
+        negative.
+
     Examples
     --------
     >>> r = fearon_range(0.5, 0.1, 0.2)
@@ -90,6 +103,25 @@ def fearon_range(p, cost_1, cost_2) -> FearonRange:
 
 def fearon_range_contest(m1, m2, cost_1, cost_2) -> FearonRange:
     """The bargaining range when war is a contest: ``p = m1 / (m1 + m2)``.
+
+    Parameters
+    ----------
+    m1, m2 : non-negative numbers
+        Each side's strength in the contest (military capabilities), not
+        both zero; only their ratio matters.
+    cost_1, cost_2 : non-negative numbers
+        Each side's cost of war, in units of the pie.
+
+    Returns
+    -------
+    FearonRange
+        :func:`fearon_range` at ``p = m1 / (m1 + m2)``.
+
+    Raises
+    ------
+    BargainingError
+        If a strength is negative, both are zero, or an argument is not a
+        valid number or cost (as in :func:`fearon_range`).
 
     Examples
     --------
