@@ -178,13 +178,32 @@ def issue_closed_form(model, solution: str = "nash", *, power=None, disagreement
     Parameters
     ----------
     model : Model
+        A model with an ``[issue]`` section whose utilities are linear in the
+        issue variable; the parameters stay symbolic.
     solution : {"nash"}
         Only the Nash solution has a closed form here.
     power : sympy expression or number, optional
         Player 1's power; 1/2 by default.
     disagreement : pair of sympy expressions, optional
         Replaces the model's disagreement point (e.g. the outcome of a
-        credible threat, ``(-m, o - sigma*R)`` for Armenia).
+        credible threat, ``(-m, o - sigma*R)`` for Armenia). By default the
+        issue's explicit disagreement point, or symbols ``d_<player>`` when
+        it is a subgame or a best reply.
+
+    Returns
+    -------
+    IssueClosedForm
+        The interior solution of the first-order condition, the value clipped
+        to the issue's bounds, the disagreement point and the power used.
+
+    Raises
+    ------
+    BargainingError
+        If ``solution`` is not ``"nash"``, the utilities are not linear in
+        the issue variable, or the first-order condition has no unique
+        solution.
+    ModelError
+        If the model has no ``[issue]`` section.
 
     Examples
     --------
@@ -221,6 +240,27 @@ def issue_closed_form(model, solution: str = "nash", *, power=None, disagreement
 
 def issue_sweep(model, R, *, solution: str = "nash", scenario=None, power=Fraction(1, 2), **overrides):
     """The issue's agreed value at each value of the resource index ``R``.
+
+    Each row is :func:`issue_solution` with ``R`` overridden; warnings raised
+    while solving (e.g. a value outside its plausible range) are silenced.
+
+    Parameters
+    ----------
+    model : Model
+        A model with an ``[issue]`` section and a parameter ``R``.
+    R : iterable of numbers
+        The values of the resource index, one row each, in order.
+    solution : str
+        A name or alias in :data:`~bargaining.SOLUTIONS`, as in
+        :func:`issue_solution`.
+    scenario : str, optional
+        A scenario of the model; its values are used for every parameter but
+        ``R``.
+    power : number in (0, 1)
+        Player 1's power, for the Nash solution.
+    **overrides
+        Other parameter values, e.g. ``lam=0.5`` (an ``R`` here is replaced
+        by each value of ``R``).
 
     Returns
     -------
@@ -259,6 +299,25 @@ def problem_from_model(model, scenario=None, *, disagreement="security", **overr
     explicit pair, or ``"subgame-perfect"`` (the payoffs of the subgame-
     perfect path of the model's sequential form).
 
+    Parameters
+    ----------
+    model : Model
+        The model whose game is taken.
+    scenario : str, optional
+        A scenario of the model; None uses the parameters' default values.
+    disagreement : str or pair, default "security"
+        ``"security"``, ``"worst-for-1"``, ``"best-for-1"``,
+        ``"risk-dominant"``, an explicit pair of payoffs, an
+        :class:`~bargaining.Equilibrium`, or ``"subgame-perfect"``.
+    **overrides
+        Parameter values, e.g. ``R=0.75``.
+
+    Returns
+    -------
+    BargainingProblem
+        The convex hull of the game's payoff pairs with the chosen
+        disagreement point; its ``disagreement_rule`` names the rule.
+
     Examples
     --------
     >>> from bargaining import load_model
@@ -282,7 +341,21 @@ def solution_table(model, scenarios=("2013", "2015", "2016", "stress"), *, disag
     named by ``disagreement`` (a rule of :func:`problem_from_model`; the
     players' security levels by default), the variable-threat solution from
     its own threat point; the issue row is the Nash solution of the model's
-    issue with the issue's own disagreement point.
+    issue with the issue's own disagreement point. Warnings raised while
+    solving are silenced; when the game's problem cannot be built (a
+    :class:`~bargaining.BargainingError`) a single ``(game)`` row carries the
+    error message in ``disagreement`` in place of the four solutions.
+
+    Parameters
+    ----------
+    model : Model
+        The model whose game (and issue, if it has one) is solved.
+    scenarios : iterable of str
+        The model's scenarios, one block of rows each, in order.
+    disagreement : str or pair, default "security"
+        The disagreement rule of the game's solutions, as in
+        :func:`problem_from_model`; it does not affect the variable-threat
+        and issue rows.
 
     Returns
     -------
