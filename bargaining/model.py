@@ -300,6 +300,13 @@ def _names_in(directory) -> list:
 def bundled_models() -> tuple:
     """Names of the models that ship with the package.
 
+    Returns
+    -------
+    tuple of str
+        The stems of the bundled ``.toml`` model files, sorted; each is a
+        valid argument of :func:`load_model`. Empty if the models directory
+        is missing.
+
     Examples
     --------
     >>> bundled_models()
@@ -315,6 +322,20 @@ def bundled_examples() -> tuple:
 
 def load_model(name_or_path) -> Model:
     """Load a model: a bundled name (``"russia_belarus"``), ``"examples/NAME"``, or a path to a ``.toml`` file.
+
+    Parameters
+    ----------
+    name_or_path : str or pathlib.Path
+        A :class:`~pathlib.Path`, or a string ending in ``.toml`` or
+        containing a ``/`` (other than the ``examples/`` prefix), is read as
+        a file path; any other string names a bundled model (see
+        :func:`bundled_models`) or, with the ``examples/`` prefix, a bundled
+        example game.
+
+    Returns
+    -------
+    Model
+        The parsed and validated model.
 
     Raises
     ------
