@@ -328,6 +328,30 @@ def thresholds(model, param: str = "R", lo=None, hi=None, *, kind: str = "nash",
 def path_thresholds(model, param: str = "R", lo=None, hi=None, *, scenario=None, **overrides):
     """Thresholds of the subgame-perfect path: ``thresholds(..., kind="subgame-perfect")``.
 
+    Parameters
+    ----------
+    model : Model
+        A loaded model with a sequential form.
+    param : str
+        The parameter that moves (``"R"`` by default).
+    lo, hi : number or str, optional
+        The interval; the parameter's range by default. Compared exactly.
+    scenario : str, optional
+        The scenario giving the other parameters' values.
+    **overrides
+        Other parameters' values.
+
+    Returns
+    -------
+    tuple of Threshold
+        The values where the subgame-perfect path changes, in increasing
+        order.
+
+    Raises
+    ------
+    ModelError
+        On an unknown parameter, or for a model without a sequential form.
+
     Examples
     --------
     >>> import bargaining as bg
