@@ -214,10 +214,27 @@ def risk_dominance(game) -> Dominance:
     players' losses from deviating unilaterally from it,
     ``(A[i,j] - A[k,j]) (B[i,j] - B[i,l])``, is larger.
 
+    Parameters
+    ----------
+    game : Game
+        A 2x2 game with exactly two strict pure Nash equilibria.
+
+    Returns
+    -------
+    Dominance
+        Criterion ``"risk"``; ``dominant`` is the equilibrium with the larger
+        product of deviation losses, or None on a tie; ``scores`` holds both
+        products, exactly.
+
     Raises
     ------
     GameError
         Unless the game is 2x2 with exactly two strict pure equilibria.
+
+    References
+    ----------
+    Harsanyi, J. C. and Selten, R. (1988). *A General Theory of Equilibrium
+    Selection in Games*. MIT Press.
 
     Examples
     --------
@@ -242,6 +259,20 @@ def payoff_dominance(game) -> Dominance:
     """Harsanyi–Selten payoff dominance: the equilibrium strictly better for both players than every other.
 
     All extreme equilibria (pure and mixed) are compared, exactly.
+
+    Parameters
+    ----------
+    game : Game
+        Any bimatrix game; its extreme equilibria are found by exact
+        enumeration.
+
+    Returns
+    -------
+    Dominance
+        Criterion ``"payoff"``; ``dominant`` is the extreme equilibrium
+        strictly better for both players than every other one, or None when
+        there is none (or only one equilibrium, so nothing to select);
+        ``scores`` holds each equilibrium's payoff pair.
 
     Examples
     --------
