@@ -301,6 +301,21 @@ def reduced_normal_form(tree: GameTree) -> ReducedNormalForm:
     every such node are one strategy, named by its actions joined with ``-``
     in the order of the tree (e.g. ``Demand-CarryOut``).
 
+    Parameters
+    ----------
+    tree : GameTree
+        A two-player game tree of perfect information (a model's
+        ``sequential`` form), with symbolic payoffs at its leaves.
+
+    Returns
+    -------
+    ReducedNormalForm
+        The players, each player's strategy names (``"(no move)"`` for a
+        player with no decision node), the payoff matrices ``A`` and ``B`` as
+        :class:`sympy.ImmutableMatrix` (rows: player 1's plans, columns:
+        player 2's), and the plans themselves as read-only mappings from node
+        id to action.
+
     Examples
     --------
     >>> from bargaining import load_model
