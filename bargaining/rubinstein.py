@@ -202,6 +202,30 @@ def rubinstein_limit(r1, r2) -> RubinsteinOutcome:
     Nash solution with power ``r2 / (r1 + r2)`` for player 1 (Binmore,
     Rubinstein and Wolinsky 1986).
 
+    Parameters
+    ----------
+    r1, r2 : positive numbers
+        Each player's discount rate per unit of time (decimals are read
+        exactly: 0.05 is 1/20); only their ratio matters.
+
+    Returns
+    -------
+    RubinsteinOutcome
+        Exact shares ``(r2 / (r1 + r2), r1 / (r1 + r2))`` of a unit pie, with
+        ``nash_power`` the equivalent Nash power of player 1; ``delta1`` and
+        ``delta2`` are None (no period length).
+
+    Raises
+    ------
+    BargainingError
+        If a rate is not a number or is not strictly positive.
+
+    References
+    ----------
+    Binmore, K., Rubinstein, A. and Wolinsky, A. (1986). The Nash bargaining
+    solution in economic modelling. *RAND Journal of Economics* 17(2),
+    176-188.
+
     Examples
     --------
     >>> rubinstein_limit(0.05, 0.1).shares
