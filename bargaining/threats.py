@@ -33,7 +33,22 @@ __all__ = ["ZeroSumSolution", "solve_zero_sum", "ThreatSolution", "variable_thre
 
 @dataclass(frozen=True)
 class ZeroSumSolution:
-    """Optimal strategies and value of a zero-sum matrix game (row player maximises)."""
+    """Optimal strategies and value of a zero-sum matrix game (row player maximises).
+
+    Attributes
+    ----------
+    row_strategy : tuple
+        An optimal (maxmin) mixed strategy of the row player, one
+        probability per row.
+    col_strategy : tuple
+        An optimal (minmax) mixed strategy of the column player, one
+        probability per column.
+    value : Fraction or float
+        The value of the game to the row player.
+    exact : bool
+        True when a Shapley–Snow kernel confirmed the answer and every entry
+        is a Fraction; False for the float answer of the linear program.
+    """
 
     row_strategy: tuple
     col_strategy: tuple
@@ -120,11 +135,17 @@ def solve_zero_sum(M, *, max_kernels: int = 5000) -> ZeroSumSolution:
     Parameters
     ----------
     M : 2-d array_like of numbers
+        The row player's payoffs (the column player's are ``-M``); read
+        exactly, decimals as written.
     max_kernels : int
+        How many square submatrices to try as kernels before falling back
+        to the float LP answer.
 
     Returns
     -------
     ZeroSumSolution
+        Exact (Fractions, ``exact=True``) when a kernel is confirmed,
+        otherwise floats with ``exact=False``.
 
     References
     ----------
