@@ -370,6 +370,21 @@ def _on_edge(a, b, x) -> Fraction:
 def security_levels(game: Game) -> tuple[Fraction, Fraction]:
     """Each player's maxmin (security) value, exact where the LP's basis can be confirmed.
 
+    Player 1's value is that of the zero-sum game ``A`` (rows maximise),
+    player 2's that of ``B`` transposed: what each can guarantee whatever
+    the other does, by :func:`~bargaining.solve_zero_sum`.
+
+    Parameters
+    ----------
+    game : Game
+        The bimatrix game; its exact payoffs are used.
+
+    Returns
+    -------
+    tuple of Fraction
+        ``(v1, v2)``; an entry is a float instead when no Shapley–Snow kernel
+        confirms the linear program's answer.
+
     Examples
     --------
     >>> security_levels(Game([[2, 0], [0, 1]], [[1, 0], [0, 2]]))
