@@ -50,21 +50,45 @@ def _pure(A, B, th, flag):
     return is_eq.reshape(n, rows * cols)
 
 
+def _det(M):
+    """Determinants of a stack of small square matrices (closed form up to 3x3)."""
+    m = M.shape[-1]
+    if m == 1:
+        return M[:, 0, 0].copy()
+    if m == 2:
+        return M[:, 0, 0] * M[:, 1, 1] - M[:, 0, 1] * M[:, 1, 0]
+    if m == 3:
+        return (
+            M[:, 0, 0] * (M[:, 1, 1] * M[:, 2, 2] - M[:, 1, 2] * M[:, 2, 1])
+            - M[:, 0, 1] * (M[:, 1, 0] * M[:, 2, 2] - M[:, 1, 2] * M[:, 2, 0])
+            + M[:, 0, 2] * (M[:, 1, 0] * M[:, 2, 1] - M[:, 1, 1] * M[:, 2, 0])
+        )
+    return np.linalg.det(M)
+
+
 def _solve_indifference(M, sing_th):
-    """Solve stacked ``[[M, -1], [1, 0]] z = e_last``; singular systems give NaN."""
+    """Solve stacked ``[[M, -1], [1, 0]] z = e_last`` by Cramer's rule; singular systems give NaN.
+
+    With ``T = [M | -1]`` (k x (k+1)), the solution is ``z_i = (-1)**(k+i) det(T
+    without column i) / D`` where ``D = sum over i < k`` of the same signed minors
+    (the determinant of the bordered matrix, a polynomial of degree k - 1).
+    """
     n, k, _ = M.shape
-    S = np.empty((n, k + 1, k + 1))
-    S[:, :k, :k] = M
-    S[:, :k, k] = -1.0
-    S[:, k, :k] = 1.0
-    S[:, k, k] = 0.0
-    det = np.linalg.det(S)
-    singular = ~(np.abs(det) > sing_th)
-    S[singular] = np.eye(k + 1)
-    rhs = np.zeros((n, k + 1, 1))
-    rhs[:, k, 0] = 1.0
-    z = np.linalg.solve(S, rhs)[:, :, 0]
-    z[singular] = np.nan
+    T = np.empty((n, k, k + 1))
+    T[:, :, :k] = M
+    T[:, :, k] = -1.0
+    z = np.empty((n, k + 1))
+    for i in range(k + 1):
+        cols = [c for c in range(k + 1) if c != i]
+        z[:, i] = _det(T[:, :, cols])
+        if (k + i) % 2:
+            z[:, i] *= -1.0
+    D = z[:, 0].copy()
+    for i in range(1, k):
+        D += z[:, i]  # column by column: faster than a reduction over a short axis
+    singular = ~(np.abs(D) > sing_th)
+    D[singular] = np.nan
+    z /= D[:, None]
     return z, singular
 
 
@@ -127,9 +151,10 @@ def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[
                 zy, sing_y = _solve_indifference(A_I[:, :, cols_j], sing_th)
                 zx, sing_x = _solve_indifference(np.swapaxes(B_I[:, :, cols_j], 1, 2), sing_th)
                 flag |= sing_y | sing_x
-                probs = np.concatenate([zx[:, :k], zy[:, :k]], axis=1)
+                low = zx[:, 0].copy()
+                for column in (*(zx[:, i] for i in range(1, k)), *(zy[:, i] for i in range(k))):
+                    np.minimum(low, column, out=low)  # NaN (singular) propagates
                 with np.errstate(invalid="ignore"):
-                    low = probs.min(axis=1)
                     feasible = low > -p_doubt
                 flag |= feasible & (low <= p_doubt)
                 cand = np.flatnonzero(feasible)
