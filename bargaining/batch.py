@@ -237,6 +237,8 @@ def batch_equilibria(A, B, *, tol: float = 1e-9, chunk_size: int | None = None, 
     Returns
     -------
     BatchEquilibria
+        One row per equilibrium, grouped by game, with each game's
+        possibly-degenerate flag.
 
     Raises
     ------

@@ -210,6 +210,7 @@ def components(game: Game, *, tol: float = DEFAULT_TOL) -> tuple[Component, ...]
     Parameters
     ----------
     game : Game
+        The bimatrix game; its extreme equilibria are enumerated exactly.
     tol : float
         Default tolerance of :meth:`Component.contains` for float profiles.
 

@@ -192,6 +192,7 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
     Parameters
     ----------
     game : Game
+        The two-player game to solve.
     method : {"auto", "exact", "support_enumeration", "vertex_enumeration"}
         ``"auto"`` and ``"exact"``: exact rational enumeration of the extreme
         equilibria (:func:`bargaining.exact.extreme_equilibria`), complete for

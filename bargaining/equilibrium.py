@@ -99,7 +99,10 @@ def regret(game: Game, profile, *, exact: bool = False):
     Parameters
     ----------
     game : Game
+        The bimatrix game.
     profile : pair of sequences of probabilities
+        ``(x, y)``: player 1's mixed strategy over rows and player 2's over
+        columns.
     exact : bool
         Compute in exact rationals (the profile must then be rational).
 
@@ -211,6 +214,7 @@ def best_responses(game: Game, player: int, strategy_of_other) -> tuple[str, ...
     Parameters
     ----------
     game : Game
+        The bimatrix game.
     player : {1, 2}
         Whose best responses.
     strategy_of_other : str, mapping or sequence

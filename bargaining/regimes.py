@@ -106,6 +106,7 @@ def regimes(model, param: str = "R", lo=None, hi=None, *, kind: str = "nash", sc
     Parameters
     ----------
     model : Model
+        A loaded model (:func:`bargaining.load_model`).
     param : str
         The parameter that moves (``"R"`` by default).
     lo, hi : number or str, optional
@@ -113,6 +114,7 @@ def regimes(model, param: str = "R", lo=None, hi=None, *, kind: str = "nash", sc
     kind : {"nash", "subgame-perfect"}
         The Nash equilibria of the normal form or the subgame-perfect path.
     scenario : str, optional
+        The scenario giving the other parameters' values.
     **overrides
         Other parameters' values.
 

@@ -123,6 +123,8 @@ def rubinstein(delta1=None, delta2=None, proposer: int = 1, *, costs=None, outsi
     Returns
     -------
     RubinsteinOutcome
+        Each player's share, the first proposer, the discount factors, and
+        in ``method`` how the split was obtained.
 
     Raises
     ------

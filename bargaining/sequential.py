@@ -199,6 +199,7 @@ def subgame_perfect(tree: GameTree, values: Mapping, *, node: str | None = None,
     Parameters
     ----------
     tree : GameTree
+        A game tree of perfect information with symbolic leaf payoffs.
     values : mapping of sympy.Symbol (or name) -> number
         A value for every parameter in the terminal payoffs.
     node : str, optional

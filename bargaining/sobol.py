@@ -52,6 +52,8 @@ def sobol(model, output, *, samples: int = 1024, seed=None, parameters=None, sce
     Parameters
     ----------
     model : Model or mapping of name -> (lo, hi)
+        Where the parameters' ranges come from: a model's plausible ranges
+        (held at their value when a parameter has none), or explicit ranges.
     output : Threshold, sympy expression, str or callable
         A threshold (its expression in the other parameters; a string must be
         the expression as printed, ``"kappa*s/w"``), any sympy expression in

@@ -94,7 +94,9 @@ def comparative_statics(model, scenario=None, **overrides) -> pd.DataFrame:
     Parameters
     ----------
     model : Model
+        A loaded model; its symbolic game is differentiated.
     scenario : str, optional
+        The scenario giving the parameters' values (defaults otherwise).
     **overrides
         Parameter values defining the point.
 

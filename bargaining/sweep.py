@@ -106,6 +106,7 @@ def sweep(model, *, scenario=None, **arrays) -> pd.DataFrame:
     Parameters
     ----------
     model : Model
+        A loaded model whose game is solved at every point.
     scenario : str, optional
         The scenario giving the parameters that are not swept.
     **arrays

@@ -254,12 +254,15 @@ def variable_threat(game: Game, *, tol: float = 1e-12) -> ThreatSolution:
     Parameters
     ----------
     game : Game
+        The bimatrix game; agreements are its jointly randomised outcomes.
     tol : float
         Bisection tolerance on ``h`` for a solution at a vertex.
 
     Returns
     -------
     ThreatSolution
+        The optimal threats, the threat point, the agreed payoffs and
+        lottery, the slope ``h`` and how they were computed.
 
     Examples
     --------

@@ -1,7 +1,7 @@
 """Every public name of ``bargaining`` carries a complete numpydoc docstring.
 
-Functions need a one-line summary, a ``Parameters`` section naming every
-parameter, a ``Returns`` (or ``Yields``) section and an ``Examples``
+Functions need a one-line summary, a ``Parameters`` section describing every
+parameter, a described ``Returns`` (or ``Yields``) section and an ``Examples``
 section; classes (other than exceptions and warnings) need a summary and
 either ``Attributes`` or ``Parameters``. The docstrings are read with
 numpydoc's own parser, so a malformed section fails here as well.
@@ -67,7 +67,11 @@ def test_function_docstring(name):
         assert not missing, f"{name}: parameters not documented: {missing}"
         extra = documented - set(required)
         assert not extra, f"{name}: documents parameters it does not take: {sorted(extra)}"
+        bare = [p.name for p in doc["Parameters"] if not "".join(p.desc).strip()]
+        assert not bare, f"{name}: parameters without a description: {bare}"
     assert doc["Returns"] or doc["Yields"], f"{name}: no Returns/Yields section"
+    bare = [r.type for r in doc["Returns"] + doc["Yields"] if not "".join(r.desc).strip()]
+    assert not bare, f"{name}: return values without a description: {bare}"
     assert "".join(doc["Examples"]).strip(), f"{name}: no Examples section"
     assert ">>>" in "\n".join(doc["Examples"]), f"{name}: Examples has no doctest"
 
