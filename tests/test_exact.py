@@ -136,7 +136,8 @@ def test_mismatched_shapes_are_refused():
 
 def test_equilibria_dispatches_degenerate_games_to_the_exact_path():
     game = Game([[1, 1], [0, 0]], [[1, 1], [0, 0]])
-    found = equilibria(game)
-    assert len(found) == 2 and all(eq.exact and eq.regret == 0 for eq in found)
+    found = equilibria(game)  # found exactly, reported in floats unless exact=True
+    assert len(found) == 2 and all(eq.method == "exact" and not eq.exact and eq.regret == 0 for eq in found)
+    assert all(eq.exact for eq in equilibria(game, exact=True))
     exact = equilibria(Game([[3, 0], [5, 1]], [[3, 5], [0, 1]]), exact=True)
     assert [eq.profile for eq in exact] == [(E2, E2)]
