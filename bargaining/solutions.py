@@ -383,7 +383,9 @@ SOLUTIONS = {
 }
 
 #: Short names accepted by :func:`get_solution` and the command line.
-ALIASES = {"ks": "kalai-smorodinsky", "threat": "variable-threat", "proportional": "egalitarian"}
+# Nash's variable-threat solution takes a game, not a problem, so it is not
+# here: see bargaining.threats.variable_threat.
+ALIASES = {"ks": "kalai-smorodinsky", "proportional": "egalitarian"}
 
 
 def get_solution(name: str):
@@ -404,9 +406,9 @@ def get_solution(name: str):
     Raises
     ------
     BargainingError
-        If ``name`` is neither a registered solution nor an alias of one
-        (``"threat"`` is an alias of ``"variable-threat"``, which is not in
-        :data:`SOLUTIONS`, so it raises too).
+        If ``name`` is neither a registered solution nor an alias of one.
+        (Nash's variable-threat solution works on a game, not on a
+        bargaining problem: it is :func:`bargaining.variable_threat`.)
 
     Examples
     --------
