@@ -36,16 +36,28 @@ DOUBT = 1e3
 
 
 def _pure(A, B, th, flag):
-    """Pure equilibria (cells in row-major order) and best-response tie flags."""
+    """Pure equilibria (cells in row-major order); flags ties among pure best responses.
+
+    Loops run over the (few) strategies, not over games: numpy reductions
+    over a short axis are slow.
+    """
     n, rows, cols = A.shape
-    col_max = A.max(axis=1)  # (n, cols): player 1's best payoff against each column
-    row_max = B.max(axis=2)  # (n, rows)
-    if rows > 1:
-        top2 = np.sort(A, axis=1)[:, -2:, :]
-        flag |= ((top2[:, 1, :] - top2[:, 0, :]) <= th[:, None]).any(axis=1)
-    if cols > 1:
-        top2 = np.sort(B, axis=2)[:, :, -2:]
-        flag |= ((top2[:, :, 1] - top2[:, :, 0]) <= th[:, None]).any(axis=1)
+    col_max = A[:, 0, :].copy()  # (n, cols): player 1's best payoff against each column
+    for i in range(1, rows):
+        np.maximum(col_max, A[:, i, :], out=col_max)
+    row_max = B[:, :, 0].copy()  # (n, rows)
+    for j in range(1, cols):
+        np.maximum(row_max, B[:, :, j], out=row_max)
+    near_1 = np.zeros((n, cols), dtype=np.int8)
+    for i in range(rows):
+        near_1 += A[:, i, :] >= col_max - th[:, None]
+    near_2 = np.zeros((n, rows), dtype=np.int8)
+    for j in range(cols):
+        near_2 += B[:, :, j] >= row_max - th[:, None]
+    for column in near_1.T:
+        flag |= column > 1
+    for row in near_2.T:
+        flag |= row > 1
     is_eq = (A >= col_max[:, None, :]) & (B >= row_max[:, :, None])
     return is_eq.reshape(n, rows * cols)
 
@@ -74,6 +86,16 @@ def _solve_indifference(M, sing_th):
     (the determinant of the bordered matrix, a polynomial of degree k - 1).
     """
     n, k, _ = M.shape
+    if k == 2:  # the common case, written out: y = (m11 - m01, m00 - m10) / D, v = det(M) / D
+        z = np.empty((n, 3))
+        np.subtract(M[:, 1, 1], M[:, 0, 1], out=z[:, 0])
+        np.subtract(M[:, 0, 0], M[:, 1, 0], out=z[:, 1])
+        z[:, 2] = M[:, 0, 0] * M[:, 1, 1] - M[:, 0, 1] * M[:, 1, 0]
+        D = z[:, 0] + z[:, 1]
+        singular = ~(np.abs(D) > sing_th)
+        D[singular] = np.nan
+        z /= D[:, None]
+        return z, singular
     T = np.empty((n, k, k + 1))
     T[:, :, :k] = M
     T[:, :, k] = -1.0
@@ -90,6 +112,30 @@ def _solve_indifference(M, sing_th):
     D[singular] = np.nan
     z /= D[:, None]
     return z, singular
+
+
+def _row_max(M):
+    """Row maxima of a 2-D array, column by column (fast for few columns)."""
+    out = M[:, 0].copy()
+    for i in range(1, M.shape[1]):
+        np.maximum(out, M[:, i], out=out)
+    return out
+
+
+def _row_sum(M):
+    """Row sums of a 2-D array, column by column (fast for few columns)."""
+    out = M[:, 0].copy()
+    for i in range(1, M.shape[1]):
+        out += M[:, i]
+    return out
+
+
+def _column_min(z, k):
+    """Smallest of the first ``k`` columns, column by column (NaN propagates)."""
+    low = z[:, 0].copy()
+    for i in range(1, k):
+        np.minimum(low, z[:, i], out=low)
+    return low
 
 
 def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[str, np.ndarray]:
@@ -121,7 +167,7 @@ def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[
     array([ True])
     """
     n, rows, cols = A.shape
-    scale = np.maximum(np.abs(A).max(axis=(1, 2)), np.abs(B).max(axis=(1, 2)))
+    scale = np.maximum(_row_max(np.abs(A.reshape(n, -1))), _row_max(np.abs(B.reshape(n, -1))))
     np.maximum(scale, 1.0, out=scale)
     th = tol * scale
     doubt = DOUBT * th
@@ -148,35 +194,39 @@ def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[
             A_I = A[:, rows_i, :]
             B_I = B[:, rows_i, :]
             for cols_j in col_sets:
+                # Player 2's strategy first, for all games; player 1's only where it is feasible.
                 zy, sing_y = _solve_indifference(A_I[:, :, cols_j], sing_th)
-                zx, sing_x = _solve_indifference(np.swapaxes(B_I[:, :, cols_j], 1, 2), sing_th)
-                flag |= sing_y | sing_x
-                low = zx[:, 0].copy()
-                for column in (*(zx[:, i] for i in range(1, k)), *(zy[:, i] for i in range(k))):
-                    np.minimum(low, column, out=low)  # NaN (singular) propagates
+                flag |= sing_y
+                low = _column_min(zy, k)
+                with np.errstate(invalid="ignore"):
+                    cand = np.flatnonzero(low > -p_doubt)
+                zx, sing_x = _solve_indifference(np.swapaxes(B_I[cand][:, :, cols_j], 1, 2), sing_th[cand])
+                flag[cand[sing_x]] = True
+                zy = zy[cand]
+                low = np.minimum(low[cand], _column_min(zx, k))
                 with np.errstate(invalid="ignore"):
                     feasible = low > -p_doubt
-                flag |= feasible & (low <= p_doubt)
-                cand = np.flatnonzero(feasible)
+                flag[cand[feasible & (low <= p_doubt)]] = True
+                cand, zx, zy, low = cand[feasible], zx[feasible], zy[feasible], low[feasible]
                 if len(cand) == 0:
                     pair_id += 1
                     continue
                 xs = np.zeros((len(cand), rows))
                 ys = np.zeros((len(cand), cols))
-                xs[:, rows_i] = np.clip(zx[cand, :k], 0.0, None)
-                ys[:, cols_j] = np.clip(zy[cand, :k], 0.0, None)
-                xs /= xs.sum(axis=1, keepdims=True)
-                ys /= ys.sum(axis=1, keepdims=True)
+                xs[:, rows_i] = np.clip(zx[:, :k], 0.0, None)
+                ys[:, cols_j] = np.clip(zy[:, :k], 0.0, None)
+                xs /= _row_sum(xs)[:, None]
+                ys /= _row_sum(ys)[:, None]
                 row_values = np.einsum("nij,nj->ni", A[cand], ys)
                 col_values = np.einsum("ni,nij->nj", xs, B[cand])
-                v = np.einsum("ni,ni->n", xs, row_values)
-                u = np.einsum("nj,nj->n", ys, col_values)
-                gap = np.maximum(row_values.max(axis=1) - v, col_values.max(axis=1) - u)
-                ok = (gap <= th[cand]) & (low[cand] > p_doubt)
+                v = _row_sum(xs * row_values)
+                u = _row_sum(ys * col_values)
+                gap = np.maximum(_row_max(row_values) - v, _row_max(col_values) - u)
+                ok = (gap <= th[cand]) & (low > p_doubt)
                 # Doubt: a regret near the tolerance, or more best responses than k.
                 near = (gap > th[cand]) & (gap <= doubt[cand])
-                extra = ((row_values >= (v - doubt[cand])[:, None]).sum(axis=1) > k) | (
-                    (col_values >= (u - doubt[cand])[:, None]).sum(axis=1) > k
+                extra = (_row_sum((row_values >= (v - doubt[cand])[:, None]).view(np.int8)) > k) | (
+                    _row_sum((col_values >= (u - doubt[cand])[:, None]).view(np.int8)) > k
                 )
                 flag[cand[near | (ok & extra)]] = True
                 keep = np.flatnonzero(ok)
