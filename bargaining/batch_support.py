@@ -244,7 +244,7 @@ def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[
 
     pair = np.concatenate([p[0] for p in pieces])
     game = np.concatenate([p[1] for p in pieces])
-    order = np.lexsort((pair, game))
+    order = np.argsort(game, kind="stable")  # pieces come in pair order, each sorted by game: runs to merge
     x = np.concatenate([p[2] for p in pieces])[order]
     y = np.concatenate([p[3] for p in pieces])[order]
     payoffs = np.concatenate([p[4] for p in pieces])[order]
