@@ -57,6 +57,9 @@ class BatchEquilibria:
         The number of equilibria of each game.
     tol : float
         The tolerance used.
+    exact_fallback : bool
+        Whether flagged games were re-solved exactly (otherwise their rows
+        are the float kernel's best effort).
     """
 
     shape: tuple
@@ -69,6 +72,7 @@ class BatchEquilibria:
     degenerate_games: np.ndarray
     count: np.ndarray
     tol: float
+    exact_fallback: bool = True
     offsets: np.ndarray = field(init=False)
 
     def __post_init__(self):
@@ -148,7 +152,8 @@ class BatchEquilibria:
         return (
             f"BatchEquilibria({self.n_games:,} games of shape {self.shape[0]}x{self.shape[1]}: "
             f"{len(self):,} equilibria ({pure:,} pure, {len(self) - pure:,} mixed); "
-            f"{int(self.degenerate_games.sum()):,} possibly degenerate games solved exactly)"
+            f"{int(self.degenerate_games.sum()):,} possibly degenerate games "
+            f"{'solved exactly' if self.exact_fallback else 'flagged, not re-solved'})"
         )
 
 
@@ -314,5 +319,6 @@ def batch_equilibria(A, B, *, tol: float = 1e-9, chunk_size: int | None = None, 
         degenerate_games=flags,
         count=counts,
         tol=float(tol),
+        exact_fallback=bool(exact_fallback),
         **merged,
     )

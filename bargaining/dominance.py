@@ -23,8 +23,15 @@ __all__ = ["Elimination", "Reduction", "eliminate_dominated"]
 class Elimination:
     """One step: ``strategy`` of ``player`` was removed, being dominated by ``by``.
 
-    ``by`` is a strategy name, or a mapping name -> probability for a mixed
-    dominating strategy.
+    Attributes
+    ----------
+    player : str
+        The player whose strategy was removed.
+    strategy : str
+        The removed strategy.
+    by : str or dict
+        The dominating strategy's name, or a mapping name -> probability for
+        a mixed dominating strategy.
     """
 
     player: str
@@ -38,7 +45,15 @@ class Elimination:
 
 @dataclass(frozen=True)
 class Reduction:
-    """The result of iterated elimination: the reduced game and the steps taken."""
+    """The result of iterated elimination: the reduced game and the steps taken.
+
+    Attributes
+    ----------
+    game : Game
+        The game that remains, with the surviving strategies' names.
+    steps : tuple of Elimination
+        Each removal in order: whose strategy, which, and what dominated it.
+    """
 
     game: Game
     steps: tuple[Elimination, ...]
@@ -87,6 +102,7 @@ def eliminate_dominated(game: Game, *, mixed: bool = False) -> Reduction:
     Parameters
     ----------
     game : Game
+        The game to reduce.
     mixed : bool
         Also test domination by mixed strategies (a linear programme per
         strategy); by default only pure strategies dominate, tested exactly.
