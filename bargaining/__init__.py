@@ -15,6 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .batch import BatchEquilibria, batch_equilibria
 from .components import Component, NashSubset, components
+from .disagreement import security_levels
 from .dominance import Reduction, eliminate_dominated
 from .equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .errors import BargainingError, GameError, ModelError, SolverError
@@ -30,7 +31,7 @@ from .issue import (
 )
 from .model import Model, SymbolicGame, bundled_models, load_model
 from .model_schema import Parameter, RangeWarning
-from .problem import BargainingProblem, convex_hull, security_levels
+from .problem import BargainingProblem, convex_hull
 from .regimes import regimes
 from .rubinstein import RubinsteinOutcome, rubinstein, rubinstein_limit
 from .sequential import GameTree, SubgamePerfect, reduced_normal_form, subgame_perfect

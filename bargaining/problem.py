@@ -24,12 +24,10 @@ import numpy as np
 from .errors import BargainingError, GameError
 from .game import DEFAULT_PLAYERS, Game, to_fraction
 
-__all__ = ["BargainingProblem", "convex_hull", "pareto_chain", "DISAGREEMENT_RULES", "security_levels", "game_disagreement"]
-
-DISAGREEMENT_RULES = ("security", "worst-for-1", "best-for-1", "risk-dominant")
+__all__ = ["BargainingProblem", "convex_hull", "pareto_chain", "as_point"]
 
 
-def _point(value, what: str) -> tuple[Fraction, Fraction]:
+def as_point(value, what: str) -> tuple[Fraction, Fraction]:
     if isinstance(value, (str, bytes)) or not isinstance(value, (Sequence, np.ndarray)) or len(value) != 2:
         raise BargainingError(f"{what} must be a pair of payoffs (u1, u2), got {value!r}")
     try:
@@ -87,7 +85,7 @@ def convex_hull(points) -> tuple[tuple[Fraction, Fraction], ...]:
     >>> len(convex_hull([(0, 0), (1, 1), (2, 2)]))
     2
     """
-    exact = [_point(p, "point") for p in points]
+    exact = [as_point(p, "point") for p in points]
     if not exact:
         raise BargainingError("the feasible set needs at least one payoff pair")
     if len(exact) > 64:
@@ -146,7 +144,7 @@ class BargainingProblem:
     disagreement_rule: str = "explicit"
 
     def __post_init__(self):
-        vertices = tuple(_point(v, "vertex") for v in self.vertices)
+        vertices = tuple(as_point(v, "vertex") for v in self.vertices)
         if not vertices:
             raise BargainingError("the feasible set has no vertices")
         hull = _monotone_chain(vertices)
@@ -156,7 +154,7 @@ class BargainingProblem:
             by_vertex = dict(zip(vertices, self.labels))
             object.__setattr__(self, "labels", tuple(by_vertex[v] for v in hull))
         vertices = hull
-        d = _point(self.disagreement, "disagreement point")
+        d = as_point(self.disagreement, "disagreement point")
         players = tuple(self.players)
         if len(players) != 2 or not all(isinstance(p, str) and p for p in players):
             raise BargainingError(f"players must be two non-empty names, got {self.players!r}")
@@ -211,6 +209,8 @@ class BargainingProblem:
         """
         if not isinstance(game, Game):
             raise GameError(f"from_game needs a Game, got {type(game).__name__}")
+        from .disagreement import game_disagreement  # it builds on this module
+
         d, rule = game_disagreement(game, disagreement)
         cells: dict = {}
         for i, row in enumerate(game.strategies[0]):
@@ -227,7 +227,7 @@ class BargainingProblem:
     # --------------------------------------------------------------- geometry
     def contains(self, point) -> bool:
         """Whether ``point`` lies in the feasible set (boundary included)."""
-        p = _point(point, "point")
+        p = as_point(point, "point")
         v = self.vertices
         if len(v) == 1:
             return p == v[0]
@@ -237,8 +237,8 @@ class BargainingProblem:
 
     def ray_length(self, direction, origin=None) -> Fraction:
         """Largest ``t >= 0`` with ``origin + t * direction`` feasible (``origin`` = d)."""
-        o = self.disagreement if origin is None else _point(origin, "origin")
-        return _ray(self.vertices, o, _point(direction, "direction"))
+        o = self.disagreement if origin is None else as_point(origin, "origin")
+        return _ray(self.vertices, o, as_point(direction, "direction"))
 
     def comprehensive_ray(self, direction) -> Fraction:
         """Largest ``t`` with ``d + t * direction`` in the d-comprehensive individually rational set.
@@ -250,7 +250,7 @@ class BargainingProblem:
         d = self.disagreement
         rf = self.rational_frontier()
         corners = [d, (d[0], rf[0][1]), (rf[-1][0], d[1])]
-        return _ray(_monotone_chain([*rf, *corners]), d, _point(direction, "direction"))
+        return _ray(_monotone_chain([*rf, *corners]), d, as_point(direction, "direction"))
 
     @property
     def frontier(self) -> tuple:
@@ -304,7 +304,7 @@ class BargainingProblem:
         """
         if not any(self.labels):
             return None
-        p = _point(point, "point")
+        p = as_point(point, "point")
         v = self.vertices
         for k, q in enumerate(v):
             if q == p:
@@ -365,74 +365,3 @@ def _on_edge(a, b, x) -> Fraction:
     if b[0] == a[0]:
         return a[1]
     return a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0])
-
-
-def security_levels(game: Game) -> tuple[Fraction, Fraction]:
-    """Each player's maxmin (security) value, exact where the LP's basis can be confirmed.
-
-    Player 1's value is that of the zero-sum game ``A`` (rows maximise),
-    player 2's that of ``B`` transposed: what each can guarantee whatever
-    the other does, by :func:`~bargaining.solve_zero_sum`.
-
-    Parameters
-    ----------
-    game : Game
-        The bimatrix game; its exact payoffs are used.
-
-    Returns
-    -------
-    tuple of Fraction
-        ``(v1, v2)``; an entry is a float instead when no Shapley–Snow kernel
-        confirms the linear program's answer.
-
-    Examples
-    --------
-    >>> security_levels(Game([[2, 0], [0, 1]], [[1, 0], [0, 2]]))
-    (Fraction(2, 3), Fraction(2, 3))
-    """
-    from .threats import solve_zero_sum
-
-    A = [list(r) for r in game.exact_A]
-    BT = [[game.exact_B[i][j] for i in range(len(A))] for j in range(len(A[0]))]
-    return (solve_zero_sum(A).value, solve_zero_sum(BT).value)
-
-
-def game_disagreement(game: Game, rule) -> tuple[tuple, str]:
-    """The disagreement point of ``game`` under ``rule`` and the rule's name."""
-    from .equilibria import Equilibrium, equilibria
-
-    if isinstance(rule, Equilibrium):
-        return _point(rule.payoffs, "equilibrium payoffs"), "equilibrium"
-    if not isinstance(rule, str):
-        return _point(rule, "disagreement point"), "explicit"
-    if rule == "security":
-        return security_levels(game), "security"
-    if rule in ("worst-for-1", "best-for-1"):
-        eqs = equilibria(game, exact=True)
-        sign = 1 if rule == "worst-for-1" else -1
-        eq = min(eqs, key=lambda e: (sign * float(e.payoffs[0]), sign * float(e.payoffs[1])))
-        return _point(eq.payoffs, "equilibrium payoffs"), f"{rule} equilibrium ({eq.describe()})"
-    if rule == "risk-dominant":
-        return _risk_dominant(game)
-    raise BargainingError(f"unknown disagreement rule {rule!r}; choose one of {DISAGREEMENT_RULES} or give a pair")
-
-
-def _risk_dominant(game: Game):
-    A, B = game.exact_A, game.exact_B
-    if game.shape != (2, 2):
-        raise GameError("the risk-dominance rule needs a 2x2 game")
-    strict = []
-    for i in range(2):
-        for j in range(2):
-            loss1, loss2 = A[i][j] - A[1 - i][j], B[i][j] - B[i][1 - j]
-            if loss1 > 0 and loss2 > 0:
-                strict.append((loss1 * loss2, i, j))
-    if len(strict) != 2:
-        raise GameError("the risk-dominance rule needs two strict pure equilibria")
-    (p0, i0, j0), (p1, i1, j1) = strict
-    if p0 == p1:
-        raise GameError("neither equilibrium risk-dominates: the products of deviation losses are equal")
-    _, i, j = max(strict)
-    name = f"risk-dominant equilibrium ({game.strategies[0][i]}, {game.strategies[1][j]})"
-    return (A[i][j], B[i][j]), name
-

@@ -172,11 +172,14 @@ class Dominance:
     scores : tuple of (str, tuple)
         Per equilibrium, what was compared: the Nash product of deviation
         losses (risk) or the payoff pair (payoff), exactly.
+    equilibrium : Equilibrium or None
+        The selected equilibrium's exact record, or None.
     """
 
     criterion: str
     dominant: str | None
     scores: tuple
+    equilibrium: object = None
 
     def __str__(self) -> str:
         chosen = self.dominant if self.dominant is not None else "none"
@@ -196,8 +199,9 @@ def _strict_pure(game):
                 found.append((i, j))
     if len(found) != 2:
         raise GameError(f"the game has {len(found)} strict pure equilibria, not two: no selection problem")
-    words = {cell: describe_equilibrium(_pure_record(game, cell), game) for cell in found}
-    return found, words
+    records = {cell: _pure_record(game, cell) for cell in found}
+    words = {cell: describe_equilibrium(record, game) for cell, record in records.items()}
+    return found, words, records
 
 
 def _pure_record(game, cell):
@@ -247,14 +251,14 @@ def risk_dominance(game) -> Dominance:
     >>> payoff_dominance(stag).dominant
     '(Stag, Stag)'
     """
-    found, words = _strict_pure(game)
+    found, words, records = _strict_pure(game)
     A, B = game.exact_A, game.exact_B
-    scores = []
-    for i, j in found:
-        scores.append((words[(i, j)], (A[i][j] - A[1 - i][j]) * (B[i][j] - B[i][1 - j])))
-    (w1, s1), (w2, s2) = scores
-    dominant = w1 if s1 > s2 else w2 if s2 > s1 else None
-    return Dominance("risk", dominant, tuple(scores))
+    products = [(A[i][j] - A[1 - i][j]) * (B[i][j] - B[i][1 - j]) for i, j in found]
+    scores = tuple((words[cell], product) for cell, product in zip(found, products))
+    if products[0] == products[1]:
+        return Dominance("risk", None, scores)
+    chosen = found[0] if products[0] > products[1] else found[1]
+    return Dominance("risk", words[chosen], scores, records[chosen])
 
 
 def payoff_dominance(game) -> Dominance:
@@ -286,9 +290,8 @@ def payoff_dominance(game) -> Dominance:
 
     extremes, _ = solve_exact(game)
     scores = tuple((describe_equilibrium(e, game), tuple(e.payoffs)) for e in extremes)
-    dominant = None
     for k, (words, (u1, u2)) in enumerate(scores):
         others = [p for m, (_, p) in enumerate(scores) if m != k]
         if others and all(u1 > v1 and u2 > v2 for v1, v2 in others):
-            dominant = words
-    return Dominance("payoff", dominant, scores)
+            return Dominance("payoff", words, scores, extremes[k])
+    return Dominance("payoff", None, scores)
