@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .batch_2x2 import _bound, solve_2x2
+from .batch_2x2 import Workspace, _bound, solve_2x2
 from .batch_support import solve_support_enumeration
 from .errors import GameError, SolverError
 
@@ -157,6 +157,49 @@ class BatchEquilibria:
         )
 
 
+class _Rows:
+    """The result's flat arrays, filled chunk by chunk in place.
+
+    Capacity is estimated from the rows per game seen so far (plus 5%), so the
+    rows are written once, with no concatenation at the end; the spare
+    capacity is given back by an in-place shrink (``ndarray.resize``).
+    """
+
+    def __init__(self, rows, cols, n_games):
+        self.n_games = n_games
+        self.size = 0
+        self.arrays = {
+            "game": np.empty(0, dtype=np.int64),
+            "x": np.empty((0, rows)),
+            "y": np.empty((0, cols)),
+            "payoffs": np.empty((0, 2)),
+            "is_pure": np.empty(0, dtype=bool),
+        }
+
+    def append(self, out, start, done):
+        """Add a chunk's rows (local game indices, shifted by ``start``); ``done`` games so far."""
+        k = len(out["game"])
+        end = self.size + k
+        if end > len(self.arrays["game"]):
+            spare = -(-end * (self.n_games - done) * 21 // (20 * done))  # ceil(5% above the rate so far)
+            capacity = max(end + spare, len(self.arrays["game"]) * 5 // 4)
+            for name, old in self.arrays.items():
+                new = np.empty((capacity, *old.shape[1:]), dtype=old.dtype)
+                new[: self.size] = old[: self.size]
+                self.arrays[name] = new
+        for name, values in out.items():
+            self.arrays[name][self.size : end] = values
+        np.add(self.arrays["game"][self.size : end], start, out=self.arrays["game"][self.size : end])
+        self.size = end
+
+    def finish(self):
+        """The arrays, trimmed to the rows written."""
+        for values in self.arrays.values():
+            if len(values) != self.size:
+                values.resize((self.size, *values.shape[1:]), refcheck=False)  # shrinks in place
+        return self.arrays
+
+
 def _validate(A, B):
     arrays = []
     for name, M in (("A", A), ("B", B)):
@@ -282,19 +325,21 @@ def batch_equilibria(A, B, *, tol: float = 1e-9, chunk_size: int | None = None, 
     n, rows, cols = A.shape
     kernel = solve_2x2 if (rows, cols) == (2, 2) else solve_support_enumeration
     if chunk_size is None:
-        chunk_size = 2**17 if (rows, cols) == (2, 2) else max(1024, 2**20 // (rows * cols * 16))
+        chunk_size = 2**14 if (rows, cols) == (2, 2) else max(1024, 2**20 // (rows * cols * 16))
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, (int, np.integer)) or chunk_size < 1:
         raise GameError(f"chunk_size must be a positive integer, got {chunk_size!r}")
 
-    pieces = {name: [] for name in _FIELDS}
+    result = _Rows(rows, cols, n)
     flags = np.zeros(n, dtype=bool)
     counts = np.zeros(n, dtype=np.int64)
+    work = Workspace(min(chunk_size, n)) if kernel is solve_2x2 else None
     with np.errstate(divide="ignore", invalid="ignore"):
         for start in range(0, n, chunk_size):
             a, b = A[start : start + chunk_size], B[start : start + chunk_size]
             bound = _check_finite(a, b, start)
-            out = solve_2x2(a, b, tol, bound) if kernel is solve_2x2 else kernel(a, b, tol)
+            out = solve_2x2(a, b, tol, bound, work=work) if kernel is solve_2x2 else kernel(a, b, tol)
             flag = out.pop("flag")
+            count = out.pop("count", None)
             if exact_fallback and flag.any():
                 keep = ~flag[out["game"]]
                 out = {name: values[keep] for name, values in out.items()}
@@ -302,17 +347,10 @@ def batch_equilibria(A, B, *, tol: float = 1e-9, chunk_size: int | None = None, 
                 merged = {name: np.concatenate([out[name], extra[name]]) for name in _FIELDS}
                 order = np.argsort(merged["game"], kind="stable")
                 out = {name: values[order] for name, values in merged.items()}
+                count = None
             flags[start : start + len(a)] = flag
-            counts[start : start + len(a)] = np.bincount(out["game"], minlength=len(a))
-            out["game"] = out["game"] + start
-            for name in _FIELDS:
-                pieces[name].append(out[name])
-    merged = {}
-    for name, width in zip(_FIELDS, (None, rows, cols, 2, None)):
-        shape = (0,) if width is None else (0, width)
-        dtype = {"game": np.int64, "is_pure": bool}.get(name, np.float64)
-        merged[name] = np.concatenate(pieces[name]) if pieces[name] else np.zeros(shape, dtype=dtype)
-        pieces[name].clear()  # free the chunks as we go: peak is the result plus one field
+            counts[start : start + len(a)] = np.bincount(out["game"], minlength=len(a)) if count is None else count
+            result.append(out, start, start + len(a))
     return BatchEquilibria(
         shape=(rows, cols),
         n_games=n,
@@ -320,5 +358,5 @@ def batch_equilibria(A, B, *, tol: float = 1e-9, chunk_size: int | None = None, 
         count=counts,
         tol=float(tol),
         exact_fallback=bool(exact_fallback),
-        **merged,
+        **result.finish(),
     )
