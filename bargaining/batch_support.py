@@ -26,6 +26,7 @@ Cambridge University Press, 2007, ch. 3.
 from __future__ import annotations
 
 from itertools import combinations
+from math import comb
 
 import numpy as np
 
@@ -138,6 +139,99 @@ def _column_min(z, k):
     return low
 
 
+def _any_pair(mask):
+    """Games (last axis) where a stacked (pair, ..., game) mask holds for some pair."""
+    flat = mask.reshape(-1, mask.shape[-1])
+    out = flat[0].copy()
+    for row in flat[1:]:
+        out |= row
+    return out
+
+
+def _pairs_of_two(A, B, th, doubt, sing_th, p_doubt, flag, first_id):
+    """All support pairs of size 2 at once, stacked along a pair axis; returns the output pieces.
+
+    With ``dA[p, j] = A[i1, j] - A[i0, j]`` for the row pair ``p = (i0, i1)``,
+    player 2's indifference on the column pair ``(j0, j1)`` gives ``y = (dA[p,
+    j1], -dA[p, j0]) / (dA[p, j1] - dA[p, j0])`` (Cramer's rule, the same
+    floating-point operations as :func:`_solve_indifference`); player 1's
+    likewise from the column differences of ``B``. Regrets are computed only
+    for the (pair, game) combinations where both strategies are feasible,
+    gathered from contiguous per-entry arrays.
+    """
+    n, rows, cols = A.shape
+    row_pairs = np.array(list(combinations(range(rows), 2))).T  # (2, row pairs)
+    col_pairs = np.array(list(combinations(range(cols), 2))).T
+    n_rp, n_cp = row_pairs.shape[1], col_pairs.shape[1]
+    a = np.ascontiguousarray(A.reshape(n, -1).T)  # a[i * cols + j] = A[:, i, j]
+    b = np.ascontiguousarray(B.reshape(n, -1).T)
+    a3, b3 = a.reshape(rows, cols, n), b.reshape(rows, cols, n)
+    dA = a3[row_pairs[1]] - a3[row_pairs[0]]  # (row pairs, cols, n)
+    dB = b3[:, col_pairs[1]] - b3[:, col_pairs[0]]  # (rows, col pairs, n)
+    y_0 = dA[:, col_pairs[1]]  # (row pairs, col pairs, n): y on j0, times D_y
+    y_1 = dA[:, col_pairs[0]]  # minus y on j1, times D_y
+    D_y = y_0 - y_1
+    x_0 = dB[row_pairs[1]]  # (row pairs, col pairs, n): x on i0, times D_x
+    x_1 = dB[row_pairs[0]]  # minus x on i1, times D_x
+    D_x = x_0 - x_1
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ok_y = np.abs(D_y) > sing_th
+        ok_x = np.abs(D_x) > sing_th
+        for z, D in ((y_0, D_y), (y_1, D_y), (x_0, D_x), (x_1, D_x)):
+            z /= D
+    np.negative(y_1, out=y_1)
+    np.negative(x_1, out=x_1)
+    low = np.minimum(y_0, y_1)
+    with np.errstate(invalid="ignore"):
+        cand = ok_y & (low > -p_doubt)
+        flag |= _any_pair(~ok_y) | _any_pair(cand & ~ok_x)
+        np.minimum(low, x_0, out=low)
+        np.minimum(low, x_1, out=low)
+        feasible = cand & ok_x & (low > -p_doubt)
+        flag |= _any_pair(feasible & (low <= p_doubt))
+    pair, game = np.nonzero(feasible.reshape(n_rp * n_cp, n))
+    if len(game) == 0:
+        return []
+    flat = pair * n + game
+    i0, i1 = row_pairs[:, pair // n_cp]
+    j0, j1 = col_pairs[:, pair % n_cp]
+    low = low.reshape(-1)[flat]
+    px_0, px_1, py_0, py_1 = (np.clip(z.reshape(-1)[flat], 0.0, None) for z in (x_0, x_1, y_0, y_1))
+    total = px_0 + px_1
+    px_0 /= total
+    px_1 /= total
+    total = py_0 + py_1
+    py_0 /= total
+    py_1 /= total
+    # Payoff of every pure strategy against the other player's mixed strategy.
+    row_values = np.empty((rows, len(game)))
+    for i in range(rows):
+        np.add(a[i * cols + j0, game] * py_0, a[i * cols + j1, game] * py_1, out=row_values[i])
+    col_values = np.empty((cols, len(game)))
+    for j in range(cols):
+        np.add(px_0 * b[i0 * cols + j, game], px_1 * b[i1 * cols + j, game], out=col_values[j])
+    at = np.arange(len(game))
+    v = px_0 * row_values[i0, at] + px_1 * row_values[i1, at]
+    u = py_0 * col_values[j0, at] + py_1 * col_values[j1, at]
+    th_c, doubt_c = th[game], doubt[game]
+    gap = np.maximum(row_values.max(axis=0) - v, col_values.max(axis=0) - u)
+    ok = (gap <= th_c) & (low > p_doubt)
+    # Doubt: a regret near the tolerance, or more best responses than 2.
+    near = (gap > th_c) & (gap <= doubt_c)
+    extra = ((row_values >= v - doubt_c).sum(axis=0) > 2) | ((col_values >= u - doubt_c).sum(axis=0) > 2)
+    flag[game[near | (ok & extra)]] = True
+    keep = np.flatnonzero(ok)
+    m = len(keep)
+    xs = np.zeros((m, rows))
+    ys = np.zeros((m, cols))
+    at = np.arange(m)
+    xs[at, i0[keep]] = px_0[keep]
+    xs[at, i1[keep]] = px_1[keep]
+    ys[at, j0[keep]] = py_0[keep]
+    ys[at, j1[keep]] = py_1[keep]
+    return [(first_id + pair[keep], game[keep], xs, ys, np.stack([v[keep], u[keep]], axis=1))]
+
+
 def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[str, np.ndarray]:
     """Equilibria of a chunk of games of one shape by batched support enumeration.
 
@@ -186,7 +280,10 @@ def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[
     # Best-response counts at pure equilibria: a tie there is already flagged by _pure.
 
     pair_id = rows * cols
-    for k in range(2, min(rows, cols) + 1):
+    if min(rows, cols) >= 2:
+        pieces += _pairs_of_two(A, B, th, doubt, DOUBT * tol * scale, p_doubt, flag, pair_id)
+        pair_id += comb(rows, 2) * comb(cols, 2)
+    for k in range(3, min(rows, cols) + 1):
         row_sets = [list(c) for c in combinations(range(rows), k)]
         col_sets = [list(c) for c in combinations(range(cols), k)]
         sing_th = DOUBT * tol * scale ** (k - 1)  # the bordered determinant has degree k - 1
