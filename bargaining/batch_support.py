@@ -115,6 +115,35 @@ def _solve_indifference(M, sing_th):
     return z, singular
 
 
+def _solve3(m, sing_th):
+    """:func:`_solve_indifference` for ``k = 3`` on per-entry arrays ``m[r][c]`` of shape (n,).
+
+    The same floating-point operations in the same order (the bordering
+    column enters as the scalar -1, whose products are exact), so the results
+    are bitwise those of the stacked solver; only the ``k`` probabilities are
+    returned, as an (n, 3) array.
+    """
+
+    def det(c0, c1):  # determinant of [M[:, c0] | M[:, c1] | -1]
+        N = [[m[r][c0], m[r][c1], -1.0] for r in range(3)]
+        return (
+            N[0][0] * (N[1][1] * N[2][2] - N[1][2] * N[2][1])
+            - N[0][1] * (N[1][0] * N[2][2] - N[1][2] * N[2][0])
+            + N[0][2] * (N[1][0] * N[2][1] - N[1][1] * N[2][0])
+        )
+
+    z = np.empty((3, len(sing_th)))
+    np.negative(det(1, 2), out=z[0])
+    z[1] = det(0, 2)
+    np.negative(det(0, 1), out=z[2])
+    D = z[0] + z[1]
+    D += z[2]
+    singular = ~(np.abs(D) > sing_th)
+    D[singular] = np.nan
+    z /= D
+    return z.T, singular
+
+
 def _row_max(M):
     """Row maxima of a 2-D array, column by column (fast for few columns)."""
     out = M[:, 0].copy()
@@ -148,7 +177,7 @@ def _any_pair(mask):
     return out
 
 
-def _pairs_of_two(A, B, th, doubt, sing_th, p_doubt, flag, first_id):
+def _pairs_of_two(A, B, a, b, th, doubt, sing_th, p_doubt, flag, first_id):
     """All support pairs of size 2 at once, stacked along a pair axis; returns the output pieces.
 
     With ``dA[p, j] = A[i1, j] - A[i0, j]`` for the row pair ``p = (i0, i1)``,
@@ -157,46 +186,51 @@ def _pairs_of_two(A, B, th, doubt, sing_th, p_doubt, flag, first_id):
     floating-point operations as :func:`_solve_indifference`); player 1's
     likewise from the column differences of ``B``. Regrets are computed only
     for the (pair, game) combinations where both strategies are feasible,
-    gathered from contiguous per-entry arrays.
+    gathered by flat indices from contiguous per-entry arrays.
     """
     n, rows, cols = A.shape
     row_pairs = np.array(list(combinations(range(rows), 2))).T  # (2, row pairs)
     col_pairs = np.array(list(combinations(range(cols), 2))).T
     n_rp, n_cp = row_pairs.shape[1], col_pairs.shape[1]
-    a = np.ascontiguousarray(A.reshape(n, -1).T)  # a[i * cols + j] = A[:, i, j]
-    b = np.ascontiguousarray(B.reshape(n, -1).T)
-    a3, b3 = a.reshape(rows, cols, n), b.reshape(rows, cols, n)
-    dA = a3[row_pairs[1]] - a3[row_pairs[0]]  # (row pairs, cols, n)
-    dB = b3[:, col_pairs[1]] - b3[:, col_pairs[0]]  # (rows, col pairs, n)
+    dA = a[row_pairs[1]] - a[row_pairs[0]]  # (row pairs, cols, n)
+    dB = b[col_pairs[1]] - b[col_pairs[0]]  # (col pairs, rows, n)
     y_0 = dA[:, col_pairs[1]]  # (row pairs, col pairs, n): y on j0, times D_y
     y_1 = dA[:, col_pairs[0]]  # minus y on j1, times D_y
     D_y = y_0 - y_1
-    x_0 = dB[row_pairs[1]]  # (row pairs, col pairs, n): x on i0, times D_x
-    x_1 = dB[row_pairs[0]]  # minus x on i1, times D_x
+    x_0 = dB[:, row_pairs[1]].transpose(1, 0, 2)  # (row pairs, col pairs, n): x on i0, times D_x
+    x_1 = dB[:, row_pairs[0]].transpose(1, 0, 2)  # minus x on i1, times D_x
     D_x = x_0 - x_1
     with np.errstate(divide="ignore", invalid="ignore"):
-        ok_y = np.abs(D_y) > sing_th
-        ok_x = np.abs(D_x) > sing_th
+        bad_y = ~(np.abs(D_y) > sing_th)
+        bad_x = ~(np.abs(D_x) > sing_th)
         for z, D in ((y_0, D_y), (y_1, D_y), (x_0, D_x), (x_1, D_x)):
             z /= D
-    np.negative(y_1, out=y_1)
-    np.negative(x_1, out=x_1)
-    low = np.minimum(y_0, y_1)
-    with np.errstate(invalid="ignore"):
-        cand = ok_y & (low > -p_doubt)
-        flag |= _any_pair(~ok_y) | _any_pair(cand & ~ok_x)
+        np.negative(y_1, out=y_1)
+        np.negative(x_1, out=x_1)
+        low = np.minimum(y_0, y_1)
+        cand = low > -p_doubt
+        cand &= ~bad_y
+        doubtful = bad_y
+        bad_x &= cand
+        doubtful |= bad_x  # y feasible but x singular
         np.minimum(low, x_0, out=low)
         np.minimum(low, x_1, out=low)
-        feasible = cand & ok_x & (low > -p_doubt)
-        flag |= _any_pair(feasible & (low <= p_doubt))
-    pair, game = np.nonzero(feasible.reshape(n_rp * n_cp, n))
-    if len(game) == 0:
+        feasible = low > -p_doubt
+        feasible &= cand
+        feasible &= ~bad_x
+        doubtful |= feasible & (low <= p_doubt)
+    flag |= _any_pair(doubtful)
+    flat = np.flatnonzero(feasible)
+    if len(flat) == 0:
         return []
-    flat = pair * n + game
-    i0, i1 = row_pairs[:, pair // n_cp]
-    j0, j1 = col_pairs[:, pair % n_cp]
-    low = low.reshape(-1)[flat]
-    px_0, px_1, py_0, py_1 = (np.clip(z.reshape(-1)[flat], 0.0, None) for z in (x_0, x_1, y_0, y_1))
+    pair = flat // n
+    game = flat - pair * n
+    i0, i1 = row_pairs[0].repeat(n_cp).take(pair), row_pairs[1].repeat(n_cp).take(pair)
+    j0, j1 = np.tile(col_pairs[0], n_rp).take(pair), np.tile(col_pairs[1], n_rp).take(pair)
+    low = low.reshape(-1).take(flat)
+    flat_x = (pair % n_cp * n_rp + pair // n_cp) * n + game  # x_0, x_1 are laid out (col pair, row pair, game)
+    px_0, px_1 = (np.maximum(z.transpose(1, 0, 2).reshape(-1).take(flat_x), 0.0) for z in (x_0, x_1))
+    py_0, py_1 = (np.maximum(z.reshape(-1).take(flat), 0.0) for z in (y_0, y_1))
     total = px_0 + px_1
     px_0 /= total
     px_1 /= total
@@ -204,16 +238,21 @@ def _pairs_of_two(A, B, th, doubt, sing_th, p_doubt, flag, first_id):
     py_0 /= total
     py_1 /= total
     # Payoff of every pure strategy against the other player's mixed strategy.
-    row_values = np.empty((rows, len(game)))
+    m = len(game)
+    at_j0, at_j1 = j0 * n + game, j1 * n + game
+    row_values = np.empty((rows, m))
     for i in range(rows):
-        np.add(a[i * cols + j0, game] * py_0, a[i * cols + j1, game] * py_1, out=row_values[i])
-    col_values = np.empty((cols, len(game)))
+        entries = a[i].reshape(-1)
+        np.add(entries.take(at_j0) * py_0, entries.take(at_j1) * py_1, out=row_values[i])
+    at_i0, at_i1 = i0 * n + game, i1 * n + game
+    col_values = np.empty((cols, m))
     for j in range(cols):
-        np.add(px_0 * b[i0 * cols + j, game], px_1 * b[i1 * cols + j, game], out=col_values[j])
-    at = np.arange(len(game))
-    v = px_0 * row_values[i0, at] + px_1 * row_values[i1, at]
-    u = py_0 * col_values[j0, at] + py_1 * col_values[j1, at]
-    th_c, doubt_c = th[game], doubt[game]
+        entries = b[j].reshape(-1)
+        np.add(px_0 * entries.take(at_i0), px_1 * entries.take(at_i1), out=col_values[j])
+    at = np.arange(m)
+    v = px_0 * row_values.reshape(-1).take(i0 * m + at) + px_1 * row_values.reshape(-1).take(i1 * m + at)
+    u = py_0 * col_values.reshape(-1).take(j0 * m + at) + py_1 * col_values.reshape(-1).take(j1 * m + at)
+    th_c, doubt_c = th.take(game), doubt.take(game)
     gap = np.maximum(row_values.max(axis=0) - v, col_values.max(axis=0) - u)
     ok = (gap <= th_c) & (low > p_doubt)
     # Doubt: a regret near the tolerance, or more best responses than 2.
@@ -279,9 +318,11 @@ def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[
     pieces.append((cell, game, x, y, payoffs))
     # Best-response counts at pure equilibria: a tie there is already flagged by _pure.
 
+    a = np.ascontiguousarray(A.transpose(1, 2, 0))  # a[i, j] = A[:, i, j]
+    b = np.ascontiguousarray(B.transpose(2, 1, 0))  # b[j, i] = B[:, i, j]
     pair_id = rows * cols
     if min(rows, cols) >= 2:
-        pieces += _pairs_of_two(A, B, th, doubt, DOUBT * tol * scale, p_doubt, flag, pair_id)
+        pieces += _pairs_of_two(A, B, a, b, th, doubt, DOUBT * tol * scale, p_doubt, flag, pair_id)
         pair_id += comb(rows, 2) * comb(cols, 2)
     for k in range(3, min(rows, cols) + 1):
         row_sets = [list(c) for c in combinations(range(rows), k)]
@@ -291,14 +332,24 @@ def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[
             A_I = A[:, rows_i, :]
             B_I = B[:, rows_i, :]
             for cols_j in col_sets:
-                # Player 2's strategy first, for all games; player 1's only where it is feasible.
-                zy, sing_y = _solve_indifference(A_I[:, :, cols_j], sing_th)
-                flag |= sing_y
-                low = _column_min(zy, k)
-                with np.errstate(invalid="ignore"):
-                    cand = np.flatnonzero(low > -p_doubt)
-                zx, sing_x = _solve_indifference(np.swapaxes(B_I[cand][:, :, cols_j], 1, 2), sing_th[cand])
-                flag[cand[sing_x]] = True
+                if k == 3:  # both players' systems for all games, from contiguous per-entry arrays
+                    with np.errstate(divide="ignore", invalid="ignore"):
+                        zy, sing_y = _solve3([[a[i, j] for j in cols_j] for i in rows_i], sing_th)
+                        zx, sing_x = _solve3([[b[j, i] for i in rows_i] for j in cols_j], sing_th)
+                    flag |= sing_y
+                    low = _column_min(zy, k)
+                    with np.errstate(invalid="ignore"):
+                        cand = np.flatnonzero(low > -p_doubt)
+                    zx = zx[cand]
+                    flag[cand[sing_x[cand]]] = True
+                else:  # player 2's strategy first, for all games; player 1's only where it is feasible
+                    zy, sing_y = _solve_indifference(A_I[:, :, cols_j], sing_th)
+                    flag |= sing_y
+                    low = _column_min(zy, k)
+                    with np.errstate(invalid="ignore"):
+                        cand = np.flatnonzero(low > -p_doubt)
+                    zx, sing_x = _solve_indifference(np.swapaxes(B_I[cand][:, :, cols_j], 1, 2), sing_th[cand])
+                    flag[cand[sing_x]] = True
                 zy = zy[cand]
                 low = np.minimum(low[cand], _column_min(zx, k))
                 with np.errstate(invalid="ignore"):
