@@ -25,6 +25,7 @@ Cambridge University Press, 2007, ch. 3.
 
 from __future__ import annotations
 
+import threading
 from itertools import combinations
 from math import comb
 
@@ -168,6 +169,19 @@ def _column_min(z, k):
     return low
 
 
+_LOCAL = threading.local()
+
+
+def _buffer(name, shape, dtype):
+    """A scratch array kept per thread between calls (fresh large arrays cost page faults)."""
+    size = int(np.prod(shape))
+    store = getattr(_LOCAL, name, None)
+    if store is None or store.dtype != dtype or store.size < size:
+        store = np.empty(size, dtype=dtype)
+        setattr(_LOCAL, name, store)
+    return store[:size].reshape(shape)
+
+
 def _any_pair(mask):
     """Games (last axis) where a stacked (pair, ..., game) mask holds for some pair."""
     flat = mask.reshape(-1, mask.shape[-1])
@@ -194,31 +208,47 @@ def _pairs_of_two(A, B, a, b, th, doubt, sing_th, p_doubt, flag, first_id):
     n_rp, n_cp = row_pairs.shape[1], col_pairs.shape[1]
     dA = a[row_pairs[1]] - a[row_pairs[0]]  # (row pairs, cols, n)
     dB = b[col_pairs[1]] - b[col_pairs[0]]  # (col pairs, rows, n)
-    y_0 = dA[:, col_pairs[1]]  # (row pairs, col pairs, n): y on j0, times D_y
-    y_1 = dA[:, col_pairs[0]]  # minus y on j1, times D_y
-    D_y = y_0 - y_1
-    x_0 = dB[:, row_pairs[1]].transpose(1, 0, 2)  # (row pairs, col pairs, n): x on i0, times D_x
-    x_1 = dB[:, row_pairs[0]].transpose(1, 0, 2)  # minus x on i1, times D_x
-    D_x = x_0 - x_1
+    # One workspace, written in place: large temporaries cost page faults.
+    f = _buffer("f", (7, n_rp * n_cp * n), float)
+    y_0, y_1, D_y, low = (f[k].reshape(n_rp, n_cp, n) for k in (0, 1, 2, 3))  # (row pair, col pair, game)
+    x_0, x_1, D_x = (f[k].reshape(n_cp, n_rp, n) for k in (4, 5, 6))  # (col pair, row pair, game)
+    m = _buffer("m", (5, n_rp, n_cp, n), bool)
+    bad_y, bad_x, cand, feasible, t = m
+    bad_x_c = bad_x.reshape(n_cp, n_rp, n)
+    np.take(dA, col_pairs[1], axis=1, out=y_0)  # y on j0, times D_y
+    np.take(dA, col_pairs[0], axis=1, out=y_1)  # minus y on j1, times D_y
+    np.subtract(y_0, y_1, out=D_y)
+    np.take(dB, row_pairs[1], axis=1, out=x_0)  # x on i0, times D_x
+    np.take(dB, row_pairs[0], axis=1, out=x_1)  # minus x on i1, times D_x
+    np.subtract(x_0, x_1, out=D_x)
     with np.errstate(divide="ignore", invalid="ignore"):
-        bad_y = ~(np.abs(D_y) > sing_th)
-        bad_x = ~(np.abs(D_x) > sing_th)
+        np.abs(D_y, out=low)
+        np.greater(low, sing_th, out=bad_y)
+        np.logical_not(bad_y, out=bad_y)
+        np.abs(D_x, out=low.reshape(n_cp, n_rp, n))
+        np.greater(low.reshape(n_cp, n_rp, n), sing_th, out=bad_x_c)
+        np.logical_not(bad_x_c, out=bad_x_c)
         for z, D in ((y_0, D_y), (y_1, D_y), (x_0, D_x), (x_1, D_x)):
-            z /= D
+            np.divide(z, D, out=z)
         np.negative(y_1, out=y_1)
         np.negative(x_1, out=x_1)
-        low = np.minimum(y_0, y_1)
-        cand = low > -p_doubt
-        cand &= ~bad_y
+        np.minimum(y_0, y_1, out=low)
+        np.greater(low, -p_doubt, out=cand)
+        np.logical_not(bad_y, out=t)
+        cand &= t
         doubtful = bad_y
-        bad_x &= cand
-        doubtful |= bad_x  # y feasible but x singular
-        np.minimum(low, x_0, out=low)
-        np.minimum(low, x_1, out=low)
-        feasible = low > -p_doubt
+        bad_x_y = bad_x_c.transpose(1, 0, 2)
+        np.logical_and(bad_x_y, cand, out=bad_x_y)
+        doubtful |= bad_x_y  # y feasible but x singular
+        np.minimum(low, x_0.transpose(1, 0, 2), out=low)
+        np.minimum(low, x_1.transpose(1, 0, 2), out=low)
+        np.greater(low, -p_doubt, out=feasible)
         feasible &= cand
-        feasible &= ~bad_x
-        doubtful |= feasible & (low <= p_doubt)
+        np.logical_not(bad_x_y, out=t)
+        feasible &= t
+        np.less_equal(low, p_doubt, out=t)
+        t &= feasible
+        doubtful |= t
     flag |= _any_pair(doubtful)
     flat = np.flatnonzero(feasible)
     if len(flat) == 0:
@@ -229,7 +259,7 @@ def _pairs_of_two(A, B, a, b, th, doubt, sing_th, p_doubt, flag, first_id):
     j0, j1 = np.tile(col_pairs[0], n_rp).take(pair), np.tile(col_pairs[1], n_rp).take(pair)
     low = low.reshape(-1).take(flat)
     flat_x = (pair % n_cp * n_rp + pair // n_cp) * n + game  # x_0, x_1 are laid out (col pair, row pair, game)
-    px_0, px_1 = (np.maximum(z.transpose(1, 0, 2).reshape(-1).take(flat_x), 0.0) for z in (x_0, x_1))
+    px_0, px_1 = (np.maximum(z.reshape(-1).take(flat_x), 0.0) for z in (x_0, x_1))
     py_0, py_1 = (np.maximum(z.reshape(-1).take(flat), 0.0) for z in (y_0, y_1))
     total = px_0 + px_1
     px_0 /= total
