@@ -170,11 +170,17 @@ def _column_min(z, k):
 
 
 _LOCAL = threading.local()
+_KEEP = 2**25  # bytes of scratch kept per thread and buffer
 
 
 def _buffer(name, shape, dtype):
-    """A scratch array kept per thread between calls (fresh large arrays cost page faults)."""
+    """A scratch array kept per thread between calls (fresh large arrays cost page faults).
+
+    Only up to ``_KEEP`` bytes are kept; larger requests get a fresh array.
+    """
     size = int(np.prod(shape))
+    if size * np.dtype(dtype).itemsize > _KEEP:
+        return np.empty(shape, dtype=dtype)
     store = getattr(_LOCAL, name, None)
     if store is None or store.dtype != dtype or store.size < size:
         store = np.empty(size, dtype=dtype)
@@ -301,6 +307,76 @@ def _pairs_of_two(A, B, a, b, th, doubt, sing_th, p_doubt, flag, first_id):
     return [(first_id + pair[keep], game[keep], xs, ys, np.stack([v[keep], u[keep]], axis=1))]
 
 
+def _pairs_of_size(k, A, B, a, b, th, doubt, sing_th, p_doubt, flag, pair_id):
+    """Support pairs of one size ``k >= 3``, one pair at a time; returns the output pieces."""
+    n, rows, cols = A.shape
+    pieces = []
+    row_sets = [list(c) for c in combinations(range(rows), k)]
+    col_sets = [list(c) for c in combinations(range(cols), k)]
+    for rows_i in row_sets:
+        A_I = A[:, rows_i, :]
+        B_I = B[:, rows_i, :]
+        for cols_j in col_sets:
+            if k == 3:  # both players' systems for all games, from contiguous per-entry arrays
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    zy, sing_y = _solve3([[a[i, j] for j in cols_j] for i in rows_i], sing_th)
+                    zx, sing_x = _solve3([[b[j, i] for i in rows_i] for j in cols_j], sing_th)
+                flag |= sing_y
+                low = _column_min(zy, k)
+                with np.errstate(invalid="ignore"):
+                    cand = np.flatnonzero(low > -p_doubt)
+                zx = zx[cand]
+                flag[cand[sing_x[cand]]] = True
+            else:  # player 2's strategy first, for all games; player 1's only where it is feasible
+                zy, sing_y = _solve_indifference(A_I[:, :, cols_j], sing_th)
+                flag |= sing_y
+                low = _column_min(zy, k)
+                with np.errstate(invalid="ignore"):
+                    cand = np.flatnonzero(low > -p_doubt)
+                zx, sing_x = _solve_indifference(np.swapaxes(B_I[cand][:, :, cols_j], 1, 2), sing_th[cand])
+                flag[cand[sing_x]] = True
+            zy = zy[cand]
+            low = np.minimum(low[cand], _column_min(zx, k))
+            with np.errstate(invalid="ignore"):
+                feasible = low > -p_doubt
+            flag[cand[feasible & (low <= p_doubt)]] = True
+            cand, zx, zy, low = cand[feasible], zx[feasible], zy[feasible], low[feasible]
+            if len(cand) == 0:
+                pair_id += 1
+                continue
+            xs = np.zeros((len(cand), rows))
+            ys = np.zeros((len(cand), cols))
+            xs[:, rows_i] = np.clip(zx[:, :k], 0.0, None)
+            ys[:, cols_j] = np.clip(zy[:, :k], 0.0, None)
+            xs /= _row_sum(xs)[:, None]
+            ys /= _row_sum(ys)[:, None]
+            row_values = np.einsum("nij,nj->ni", A[cand], ys)
+            col_values = np.einsum("ni,nij->nj", xs, B[cand])
+            v = _row_sum(xs * row_values)
+            u = _row_sum(ys * col_values)
+            gap = np.maximum(_row_max(row_values) - v, _row_max(col_values) - u)
+            ok = (gap <= th[cand]) & (low > p_doubt)
+            # Doubt: a regret near the tolerance, or more best responses than k.
+            near = (gap > th[cand]) & (gap <= doubt[cand])
+            extra = (_row_sum((row_values >= (v - doubt[cand])[:, None]).view(np.int8)) > k) | (
+                _row_sum((col_values >= (u - doubt[cand])[:, None]).view(np.int8)) > k
+            )
+            flag[cand[near | (ok & extra)]] = True
+            keep = np.flatnonzero(ok)
+            if len(keep):
+                pieces.append(
+                    (
+                        np.full(len(keep), pair_id),
+                        cand[keep],
+                        xs[keep],
+                        ys[keep],
+                        np.stack([v[keep], u[keep]], axis=1),
+                    )
+                )
+            pair_id += 1
+    return pieces
+
+
 def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[str, np.ndarray]:
     """Equilibria of a chunk of games of one shape by batched support enumeration.
 
@@ -355,70 +431,9 @@ def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[
         pieces += _pairs_of_two(A, B, a, b, th, doubt, DOUBT * tol * scale, p_doubt, flag, pair_id)
         pair_id += comb(rows, 2) * comb(cols, 2)
     for k in range(3, min(rows, cols) + 1):
-        row_sets = [list(c) for c in combinations(range(rows), k)]
-        col_sets = [list(c) for c in combinations(range(cols), k)]
         sing_th = DOUBT * tol * scale ** (k - 1)  # the bordered determinant has degree k - 1
-        for rows_i in row_sets:
-            A_I = A[:, rows_i, :]
-            B_I = B[:, rows_i, :]
-            for cols_j in col_sets:
-                if k == 3:  # both players' systems for all games, from contiguous per-entry arrays
-                    with np.errstate(divide="ignore", invalid="ignore"):
-                        zy, sing_y = _solve3([[a[i, j] for j in cols_j] for i in rows_i], sing_th)
-                        zx, sing_x = _solve3([[b[j, i] for i in rows_i] for j in cols_j], sing_th)
-                    flag |= sing_y
-                    low = _column_min(zy, k)
-                    with np.errstate(invalid="ignore"):
-                        cand = np.flatnonzero(low > -p_doubt)
-                    zx = zx[cand]
-                    flag[cand[sing_x[cand]]] = True
-                else:  # player 2's strategy first, for all games; player 1's only where it is feasible
-                    zy, sing_y = _solve_indifference(A_I[:, :, cols_j], sing_th)
-                    flag |= sing_y
-                    low = _column_min(zy, k)
-                    with np.errstate(invalid="ignore"):
-                        cand = np.flatnonzero(low > -p_doubt)
-                    zx, sing_x = _solve_indifference(np.swapaxes(B_I[cand][:, :, cols_j], 1, 2), sing_th[cand])
-                    flag[cand[sing_x]] = True
-                zy = zy[cand]
-                low = np.minimum(low[cand], _column_min(zx, k))
-                with np.errstate(invalid="ignore"):
-                    feasible = low > -p_doubt
-                flag[cand[feasible & (low <= p_doubt)]] = True
-                cand, zx, zy, low = cand[feasible], zx[feasible], zy[feasible], low[feasible]
-                if len(cand) == 0:
-                    pair_id += 1
-                    continue
-                xs = np.zeros((len(cand), rows))
-                ys = np.zeros((len(cand), cols))
-                xs[:, rows_i] = np.clip(zx[:, :k], 0.0, None)
-                ys[:, cols_j] = np.clip(zy[:, :k], 0.0, None)
-                xs /= _row_sum(xs)[:, None]
-                ys /= _row_sum(ys)[:, None]
-                row_values = np.einsum("nij,nj->ni", A[cand], ys)
-                col_values = np.einsum("ni,nij->nj", xs, B[cand])
-                v = _row_sum(xs * row_values)
-                u = _row_sum(ys * col_values)
-                gap = np.maximum(_row_max(row_values) - v, _row_max(col_values) - u)
-                ok = (gap <= th[cand]) & (low > p_doubt)
-                # Doubt: a regret near the tolerance, or more best responses than k.
-                near = (gap > th[cand]) & (gap <= doubt[cand])
-                extra = (_row_sum((row_values >= (v - doubt[cand])[:, None]).view(np.int8)) > k) | (
-                    _row_sum((col_values >= (u - doubt[cand])[:, None]).view(np.int8)) > k
-                )
-                flag[cand[near | (ok & extra)]] = True
-                keep = np.flatnonzero(ok)
-                if len(keep):
-                    pieces.append(
-                        (
-                            np.full(len(keep), pair_id),
-                            cand[keep],
-                            xs[keep],
-                            ys[keep],
-                            np.stack([v[keep], u[keep]], axis=1),
-                        )
-                    )
-                pair_id += 1
+        pieces += _pairs_of_size(k, A, B, a, b, th, doubt, sing_th, p_doubt, flag, pair_id)
+        pair_id += comb(rows, k) * comb(cols, k)
 
     pair = np.concatenate([p[0] for p in pieces])
     game = np.concatenate([p[1] for p in pieces])
