@@ -37,31 +37,29 @@ __all__ = ["solve_support_enumeration"]
 DOUBT = 1e3
 
 
-def _pure(A, B, th, flag):
-    """Pure equilibria (cells in row-major order); flags ties among pure best responses.
+def _pure(a, b, th, flag):
+    """Pure equilibria as (cell, game) pairs, cell-major; flags ties among pure best responses.
 
-    Loops run over the (few) strategies, not over games: numpy reductions
-    over a short axis are slow.
+    ``a[i, j]`` and ``b[j, i]`` are the contiguous per-entry arrays of ``A[:,
+    i, j]`` and ``B[:, i, j]``; loops run over the (few) strategies, not over
+    games.
     """
-    n, rows, cols = A.shape
-    col_max = A[:, 0, :].copy()  # (n, cols): player 1's best payoff against each column
-    for i in range(1, rows):
-        np.maximum(col_max, A[:, i, :], out=col_max)
-    row_max = B[:, :, 0].copy()  # (n, rows)
-    for j in range(1, cols):
-        np.maximum(row_max, B[:, :, j], out=row_max)
-    near_1 = np.zeros((n, cols), dtype=np.int8)
+    rows, cols, n = a.shape
+    col_max = a.max(axis=0)  # (cols, n): player 1's best payoff against each column
+    row_max = b.max(axis=0)  # (rows, n)
+    near = np.zeros((cols, n), dtype=np.int8)
+    level = col_max - th
     for i in range(rows):
-        near_1 += A[:, i, :] >= col_max - th[:, None]
-    near_2 = np.zeros((n, rows), dtype=np.int8)
+        near += a[i] >= level
+    flag |= (near > 1).any(axis=0)
+    near = np.zeros((rows, n), dtype=np.int8)
+    level = row_max - th
     for j in range(cols):
-        near_2 += B[:, :, j] >= row_max - th[:, None]
-    for column in near_1.T:
-        flag |= column > 1
-    for row in near_2.T:
-        flag |= row > 1
-    is_eq = (A >= col_max[:, None, :]) & (B >= row_max[:, :, None])
-    return is_eq.reshape(n, rows * cols)
+        near += b[j] >= level
+    flag |= (near > 1).any(axis=0)
+    is_eq = a >= col_max
+    is_eq &= (b >= row_max).transpose(1, 0, 2)
+    return np.nonzero(is_eq.reshape(rows * cols, n))
 
 
 def _det(M):
@@ -406,26 +404,26 @@ def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[
     array([ True])
     """
     n, rows, cols = A.shape
-    scale = np.maximum(_row_max(np.abs(A.reshape(n, -1))), _row_max(np.abs(B.reshape(n, -1))))
+    a = np.ascontiguousarray(A.transpose(1, 2, 0))  # a[i, j] = A[:, i, j]
+    b = np.ascontiguousarray(B.transpose(2, 1, 0))  # b[j, i] = B[:, i, j]
+    scale = np.maximum(np.abs(a).reshape(-1, n).max(axis=0), np.abs(b).reshape(-1, n).max(axis=0))
     np.maximum(scale, 1.0, out=scale)
     th = tol * scale
     doubt = DOUBT * th
     p_doubt = DOUBT * tol  # probabilities are scale-free
     flag = np.zeros(n, dtype=bool)
 
-    pieces = []  # (pair id, games, x, y, payoffs)
-    pure = _pure(A, B, th, flag)
-    game, cell = np.nonzero(pure)
+    pieces = []  # (pair id, games, x, y, payoffs); each piece in pair order
+    cell, game = _pure(a, b, th, flag)
     x = np.zeros((len(game), rows))
     y = np.zeros((len(game), cols))
     x[np.arange(len(game)), cell // cols] = 1.0
     y[np.arange(len(game)), cell % cols] = 1.0
-    payoffs = np.stack([A.reshape(n, -1)[game, cell], B.reshape(n, -1)[game, cell]], axis=1)
+    at = cell * n + game
+    payoffs = np.stack([a.reshape(-1).take(at), b.transpose(1, 0, 2).reshape(-1).take(at)], axis=1)
     pieces.append((cell, game, x, y, payoffs))
     # Best-response counts at pure equilibria: a tie there is already flagged by _pure.
 
-    a = np.ascontiguousarray(A.transpose(1, 2, 0))  # a[i, j] = A[:, i, j]
-    b = np.ascontiguousarray(B.transpose(2, 1, 0))  # b[j, i] = B[:, i, j]
     pair_id = rows * cols
     if min(rows, cols) >= 2:
         pieces += _pairs_of_two(A, B, a, b, th, doubt, DOUBT * tol * scale, p_doubt, flag, pair_id)
@@ -437,7 +435,7 @@ def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[
 
     pair = np.concatenate([p[0] for p in pieces])
     game = np.concatenate([p[1] for p in pieces])
-    order = np.argsort(game, kind="stable")  # pieces come in pair order, each sorted by game: runs to merge
+    order = np.argsort(game, kind="stable")  # pieces come in pair order: a stable sort keeps it per game
     x = np.concatenate([p[2] for p in pieces])[order]
     y = np.concatenate([p[3] for p in pieces])[order]
     payoffs = np.concatenate([p[4] for p in pieces])[order]
