@@ -16,6 +16,7 @@ same order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 
@@ -176,9 +177,8 @@ class _Rows:
             "is_pure": np.empty(0, dtype=bool),
         }
 
-    def append(self, out, start, done):
-        """Add a chunk's rows (local game indices, shifted by ``start``); ``done`` games so far."""
-        k = len(out["game"])
+    def sink(self, k, done):
+        """Views of the next ``k`` rows (made room for; ``done`` games so far, this chunk's included)."""
         end = self.size + k
         if end > len(self.arrays["game"]):
             spare = -(-end * (self.n_games - done) * 21 // (20 * done))  # ceil(5% above the rate so far)
@@ -187,10 +187,20 @@ class _Rows:
                 new = np.empty((capacity, *old.shape[1:]), dtype=old.dtype)
                 new[: self.size] = old[: self.size]
                 self.arrays[name] = new
-        for name, values in out.items():
-            self.arrays[name][self.size : end] = values
-        np.add(self.arrays["game"][self.size : end], start, out=self.arrays["game"][self.size : end])
+        views = {name: values[self.size : end] for name, values in self.arrays.items()}
         self.size = end
+        return views
+
+    def rewind(self, k):
+        """Forget the last ``k`` rows."""
+        self.size -= k
+
+    def append(self, out, start, done):
+        """Add a chunk's rows (local game indices, shifted by ``start``); ``done`` games so far."""
+        views = self.sink(len(out["game"]), done)
+        for name, values in out.items():
+            views[name][...] = values
+        views["game"] += start
 
     def finish(self):
         """The arrays, trimmed to the rows written."""
@@ -337,10 +347,17 @@ def batch_equilibria(A, B, *, tol: float = 1e-9, chunk_size: int | None = None, 
         for start in range(0, n, chunk_size):
             a, b = A[start : start + chunk_size], B[start : start + chunk_size]
             bound = _check_finite(a, b, start)
-            out = solve_2x2(a, b, tol, bound, work=work) if kernel is solve_2x2 else kernel(a, b, tol)
+            if kernel is solve_2x2:
+                sink = partial(result.sink, done=start + len(a))
+                out = solve_2x2(a, b, tol, bound, work=work, sink=sink, offset=start)
+            else:
+                out = kernel(a, b, tol)
             flag = out.pop("flag")
             count = out.pop("count", None)
+            written = kernel is solve_2x2
             if exact_fallback and flag.any():
+                if written:  # the rows are in the result already: take them back
+                    out["game"] = out["game"] - start
                 keep = ~flag[out["game"]]
                 out = {name: values[keep] for name, values in out.items()}
                 extra = _exact_rows(a, b, np.flatnonzero(flag), start)
@@ -348,9 +365,15 @@ def batch_equilibria(A, B, *, tol: float = 1e-9, chunk_size: int | None = None, 
                 order = np.argsort(merged["game"], kind="stable")
                 out = {name: values[order] for name, values in merged.items()}
                 count = None
+                if written:
+                    result.rewind(len(keep))
+                    written = False
             flags[start : start + len(a)] = flag
-            counts[start : start + len(a)] = np.bincount(out["game"], minlength=len(a)) if count is None else count
-            result.append(out, start, start + len(a))
+            if count is None:
+                count = np.bincount(out["game"], minlength=len(a))
+            counts[start : start + len(a)] = count
+            if not written:
+                result.append(out, start, start + len(a))
     return BatchEquilibria(
         shape=(rows, cols),
         n_games=n,

@@ -34,15 +34,31 @@ __all__ = ["Workspace", "solve_2x2"]
 
 #: Number of candidates in each 5-bit code.
 _COUNT = np.array([bin(code).count("1") for code in range(32)], dtype=np.int64)
-#: ``_CANDIDATE[8 * code + rank]``: the candidate of a game's ``rank``-th equilibrium.
+#: Per row index ``8 * code + rank``: the candidate of a game's ``rank``-th equilibrium.
 _CANDIDATE = np.full(256, 4, dtype=np.int64)
 for _code in range(32):
     _found = [c for c in range(5) if _code >> c & 1]
     _CANDIDATE[8 * _code : 8 * _code + len(_found)] = _found
-del _code, _found
-#: Strategies of the pure candidates as complex numbers ``p0 + 1j * p1`` (candidate 4 is patched).
-_X_PURE = np.array([1, 1, 1j, 1j, 0], dtype=np.complex128)
-_Y_PURE = np.array([1, 1j, 1, 1j, 0], dtype=np.complex128)
+#: Per row index: strategies as complex numbers ``p0 + 1j * p1`` (mixed rows are patched),
+#: whether the row is pure, and its cell ``2 * i + j`` (0 for mixed rows, patched).
+_X_ROW = np.array([1, 1, 1j, 1j, 0], dtype=np.complex128)[_CANDIDATE]
+_Y_ROW = np.array([1, 1j, 1, 1j, 0], dtype=np.complex128)[_CANDIDATE]
+_PURE_ROW = _CANDIDATE < 4
+_CELL_ROW = np.where(_PURE_ROW, _CANDIDATE, 0)
+#: The code of a game with no tie from its sign index ``8 (u<0) + 4 (w<0) + 2 (s<0) + (t<0)``.
+_SIGN_CODE = np.zeros(16, dtype=np.int64)
+for _sign in range(16):
+    _un, _wn, _sn, _tn = (bool(_sign >> bit & 1) for bit in (3, 2, 1, 0))
+    _SIGN_CODE[_sign] = (
+        (not _un and not _sn)
+        | (not _wn and _sn) << 1
+        | (_un and not _tn) << 2
+        | (_wn and _tn) << 3
+        | (_un != _wn and _sn != _tn) << 4
+    )
+_SIGN_COUNT = _COUNT[_SIGN_CODE]
+_SIGN_BASE = 8 * _SIGN_CODE
+del _code, _found, _sign, _un, _wn, _sn, _tn
 
 
 def _bound(A, B) -> float:
@@ -73,8 +89,8 @@ class Workspace:
         self.real = np.empty((6, self.size))
         self.bools = np.empty((7, self.size), dtype=bool)
         self.codes = np.empty((2, self.size), dtype=np.uint8)
-        self.ints = np.empty((3, self.size), dtype=np.int64)
-        self.arange = np.arange(self.size, dtype=np.int64)
+        self.ints = np.empty((3, self.size + 1), dtype=np.int64)
+        self.packed = np.arange(0, 256 * self.size, 256, dtype=np.int64)
         self.rows = -1
         self.reserve(self.size + self.size // 2)
 
@@ -84,49 +100,51 @@ class Workspace:
             return
         rows = max(rows, self.rows + self.rows // 2)
         self.rows = rows
-        self.row_ints = np.empty((3, rows), dtype=np.int64)
+        self.row_ints = np.empty((2, rows), dtype=np.int64)
         self.row_arange = np.arange(rows, dtype=np.int64)
         self.row_real = np.empty(rows)
+        self.game = np.empty(rows, dtype=np.int64)
         self.x = np.empty((rows, 2))
         self.y = np.empty((rows, 2))
         self.payoffs = np.empty((rows, 2))
         self.is_pure = np.empty(rows, dtype=bool)
 
+    def sink(self, k: int) -> dict[str, np.ndarray]:
+        """Its own row arrays, for a chunk of ``k`` rows."""
+        self.reserve(k)
+        return {
+            "game": self.game[:k],
+            "x": self.x[:k],
+            "y": self.y[:k],
+            "payoffs": self.payoffs[:k],
+            "is_pure": self.is_pure[:k],
+        }
 
-def _codes(u, w, s, t, flag, work, n):
-    """Each game's 5-bit candidate code (bit c: candidate c is an equilibrium) and mixed mask."""
-    up, wp, sp, tp, low, found, mixed = (row[:n] for row in work.bools)
-    code, bit = (row[:n] for row in work.codes)
-    np.greater_equal(u, 0.0, out=up)
-    np.greater_equal(w, 0.0, out=wp)
-    np.greater_equal(s, 0.0, out=sp)
-    np.greater_equal(t, 0.0, out=tp)
-    np.logical_and(up, sp, out=found)
-    code[...] = found.view(np.uint8)
-    np.less_equal(s, 0.0, out=low)
-    np.logical_and(wp, low, out=found)
-    np.multiply(found.view(np.uint8), 2, out=bit)
-    code += bit
-    np.less_equal(u, 0.0, out=low)
-    np.logical_and(low, tp, out=found)
-    np.multiply(found.view(np.uint8), 4, out=bit)
-    code += bit
-    np.less_equal(w, 0.0, out=low)
-    np.less_equal(t, 0.0, out=found)
-    found &= low
-    np.multiply(found.view(np.uint8), 8, out=bit)
-    code += bit
-    np.not_equal(up, wp, out=low)
-    np.not_equal(sp, tp, out=found)
-    found &= low
-    np.greater(found, flag, out=mixed)  # a tied game's mixed equilibria are the exact solver's job
-    np.multiply(mixed.view(np.uint8), 16, out=bit)
-    code += bit
-    return code, mixed
+
+def _codes(u, w, s, t, flag):
+    """Each game's 5-bit candidate code (bit c: candidate c is an equilibrium), as int64.
+
+    The general rule, for games with ties: a zero difference counts both ways,
+    and a flagged game gets no mixed candidate (that is the exact solver's job).
+    """
+    up, wp, sp, tp = u >= 0.0, w >= 0.0, s >= 0.0, t >= 0.0
+    code = (up & sp).astype(np.int64)
+    code += 2 * (wp & (s <= 0.0))
+    code += 4 * ((u <= 0.0) & tp)
+    code += 8 * ((w <= 0.0) & (t <= 0.0))
+    code += 16 * ((up != wp) & (sp != tp) & ~flag)
+    return code
 
 
 def solve_2x2(
-    A: np.ndarray, B: np.ndarray, tol: float, bound: float | None = None, *, work: Workspace | None = None
+    A: np.ndarray,
+    B: np.ndarray,
+    tol: float,
+    bound: float | None = None,
+    *,
+    work: Workspace | None = None,
+    sink=None,
+    offset: int = 0,
 ) -> dict[str, np.ndarray]:
     """Equilibria of a chunk of 2x2 games by the closed form.
 
@@ -144,15 +162,21 @@ def solve_2x2(
     work : Workspace, optional
         Work arrays to reuse across calls. The returned arrays are then views
         into it, overwritten by the next call; without it they are fresh.
+    sink : callable, optional
+        ``sink(k)`` returns the arrays to write the chunk's ``k`` rows into:
+        a dict of ``game`` (int64, (k,)), ``x``, ``y``, ``payoffs``
+        (C-contiguous float64, (k, 2)) and ``is_pure`` (bool, (k,)). By
+        default the workspace's own.
+    offset : int
+        Added to the game indices written (the chunk's first game).
 
     Returns
     -------
     dict
-        ``game`` (local indices), ``x``, ``y`` (k, 2), ``payoffs`` (k, 2),
-        ``is_pure`` (k,), one row per equilibrium in the order of
-        :func:`bargaining.equilibria`, ``flag`` (n,), the games that may be
-        degenerate (their rows are best effort), and ``count`` (n,), the
-        number of rows of each game.
+        ``game``, ``x``, ``y`` (k, 2), ``payoffs`` (k, 2), ``is_pure`` (k,),
+        one row per equilibrium in the order of :func:`bargaining.equilibria`,
+        ``flag`` (n,), the games that may be degenerate (their rows are best
+        effort), and ``count`` (n,), the number of rows of each game.
 
     Examples
     --------
@@ -167,6 +191,8 @@ def solve_2x2(
     own = work is None or work.size < n
     if own:
         work = Workspace(n)
+    if sink is None:
+        sink = work.sink
     a = A.reshape(n, 4)
     b = B.reshape(n, 4)
     u, w, s, t, smallest, spare = (row[:n] for row in work.real)
@@ -179,35 +205,60 @@ def solve_2x2(
     np.minimum(smallest, np.abs(w, out=spare), out=smallest)
     np.minimum(smallest, np.abs(s, out=spare), out=smallest)
     np.minimum(smallest, np.abs(t, out=spare), out=smallest)
-    flag = smallest <= tol * bound
+    flag = np.less_equal(smallest, tol * bound, out=work.bools[6, :n])
+    near = None
     if flag.any():
         near = np.flatnonzero(flag)
         scale = np.maximum(np.abs(a[near]).max(axis=1), np.abs(b[near]).max(axis=1))
         flag[near] = smallest[near] <= tol * np.maximum(scale, 1.0)
-    code, mixed = _codes(u, w, s, t, flag, work, n)
+        near = near[flag[near]]
 
-    # Rows: game g has count[g] of them, from ends[g] - count[g]; row i of game g is
-    # its candidate _CANDIDATE[8 * code + rank], found from one repeat of 8 * code - start.
-    count, ends, key = (row[:n] for row in work.ints)
-    np.take(_COUNT, code, out=count, mode="clip")
-    np.cumsum(count, out=ends)
-    k = int(ends[-1]) if n else 0
+    # A game with no tie has the code of its four signs; tied games are patched.
+    un, wn, sn, tn, mixed, other = (row[:n] for row in work.bools[:6])
+    np.less(u, 0.0, out=un)
+    np.less(w, 0.0, out=wn)
+    np.less(s, 0.0, out=sn)
+    np.less(t, 0.0, out=tn)
+    sign, bit = (row[:n] for row in work.codes)
+    np.left_shift(un.view(np.uint8), 3, out=sign)
+    sign |= np.left_shift(wn.view(np.uint8), 2, out=bit)
+    sign |= np.left_shift(sn.view(np.uint8), 1, out=bit)
+    sign |= tn.view(np.uint8)
+    np.not_equal(un, wn, out=mixed)
+    np.not_equal(sn, tn, out=other)
+    mixed &= other
+    count, packed, starts = work.ints[0, :n], work.ints[1, :n], work.ints[2, : n + 1]
+    np.take(_SIGN_COUNT, sign, out=count, mode="clip")
+    np.take(_SIGN_BASE, sign, out=packed, mode="clip")
+    if near is not None and len(near):
+        code = _codes(u[near], w[near], s[near], t[near], flag[near])
+        count[near] = _COUNT[code]
+        packed[near] = 8 * code
+        mixed[near] = False
+
+    # Row r of game g (rank r - starts[g]) gets packed[g] + r = 256 * (offset + g) + 8 * code + rank,
+    # from which both its game and its row index into the row tables follow.
+    starts[0] = 0
+    np.cumsum(count, out=starts[1:])
+    k = int(starts[n])
+    packed += work.packed[:n]
+    packed -= starts[:n]
+    if offset:
+        packed += 256 * offset
+    rows = sink(k)
+    game, x, y, payoffs, is_pure = (rows[name] for name in ("game", "x", "y", "payoffs", "is_pure"))
     work.reserve(k)
-    np.multiply(code, 8, out=key)
-    key -= ends
-    key += count
-    rank, game, cell = (row[:k] for row in work.row_ints)
-    rank[...] = np.repeat(key, count)
-    rank += work.row_arange[:k]
-    cand = np.take(_CANDIDATE, rank, out=rank, mode="clip")
-    game[...] = np.repeat(work.arange[:n], count)
-    x, y, payoffs, is_pure = work.x[:k], work.y[:k], work.payoffs[:k], work.is_pure[:k]
+    row = np.repeat(packed, count)
+    row += work.row_arange[:k]
+    np.right_shift(row, 8, out=game)
+    row &= 255
     xc, yc, pc = (v.reshape(-1).view(np.complex128) for v in (x, y, payoffs))
-    np.take(_X_PURE, cand, out=xc, mode="clip")
-    np.take(_Y_PURE, cand, out=yc, mode="clip")
-    np.less(cand, 4, out=is_pure)
-    np.multiply(game, 4, out=cell)
-    cell += cand  # the mixed rows' cells are wrong (clipped) and patched below
+    np.take(_X_ROW, row, out=xc, mode="clip")
+    np.take(_Y_ROW, row, out=yc, mode="clip")
+    np.take(_PURE_ROW, row, out=is_pure, mode="clip")
+    cell, spare_rows = work.row_ints[0, :k], work.row_ints[1, :k]
+    np.take(_CELL_ROW - 4 * offset, row, out=cell, mode="clip")
+    cell += np.left_shift(game, 2, out=spare_rows)
     value = work.row_real[:k]
     np.take(a.reshape(-1), cell, out=value, mode="clip")
     payoffs[:, 0] = value
@@ -216,19 +267,19 @@ def solve_2x2(
 
     g = np.flatnonzero(mixed)
     if len(g):  # the mixed row is its game's last
-        rows = ends[g]
-        rows -= 1
+        last = starts[g + 1]
+        last -= 1
         ug, wg, sg, tg = u[g], w[g], s[g], t[g]
         pair = np.empty((len(g), 2))
         pair_c = pair.reshape(-1).view(np.complex128)
         p = np.divide(tg, np.subtract(tg, sg, out=sg), out=sg)
         pair[:, 0] = p
         np.subtract(1.0, p, out=pair[:, 1])
-        xc[rows] = pair_c
+        xc[last] = pair_c
         q = np.divide(wg, np.subtract(wg, ug, out=ug), out=ug)
         pair[:, 0] = q
         np.subtract(1.0, q, out=pair[:, 1])
-        yc[rows] = pair_c
+        yc[last] = pair_c
         a00, a01 = a[:, 0][g], a[:, 1][g]
         b00, b10 = b[:, 0][g], b[:, 2][g]
         a00 -= a01
@@ -237,7 +288,7 @@ def solve_2x2(
         b00 -= b10
         b00 *= p
         np.add(b10, b00, out=pair[:, 1])  # b10 + p * (b00 - b10)
-        pc[rows] = pair_c
+        pc[last] = pair_c
     out = {"game": game, "x": x, "y": y, "payoffs": payoffs, "is_pure": is_pure, "flag": flag, "count": count}
     if own:
         out = {name: value.copy() for name, value in out.items()}
