@@ -254,55 +254,49 @@ def _pairs_of_two(A, B, a, b, th, doubt, sing_th, p_doubt, flag, first_id):
         t &= feasible
         doubtful |= t
     flag |= _any_pair(doubtful)
-    flat = np.flatnonzero(feasible)
-    if len(flat) == 0:
-        return []
-    pair = flat // n
-    game = flat - pair * n
-    i0, i1 = row_pairs[0].repeat(n_cp).take(pair), row_pairs[1].repeat(n_cp).take(pair)
-    j0, j1 = np.tile(col_pairs[0], n_rp).take(pair), np.tile(col_pairs[1], n_rp).take(pair)
-    low = low.reshape(-1).take(flat)
-    flat_x = (pair % n_cp * n_rp + pair // n_cp) * n + game  # x_0, x_1 are laid out (col pair, row pair, game)
-    px_0, px_1 = (np.maximum(z.reshape(-1).take(flat_x), 0.0) for z in (x_0, x_1))
-    py_0, py_1 = (np.maximum(z.reshape(-1).take(flat), 0.0) for z in (y_0, y_1))
-    total = px_0 + px_1
-    px_0 /= total
-    px_1 /= total
-    total = py_0 + py_1
-    py_0 /= total
-    py_1 /= total
-    # Payoff of every pure strategy against the other player's mixed strategy.
-    m = len(game)
-    at_j0, at_j1 = j0 * n + game, j1 * n + game
-    row_values = np.empty((rows, m))
-    for i in range(rows):
-        entries = a[i].reshape(-1)
-        np.add(entries.take(at_j0) * py_0, entries.take(at_j1) * py_1, out=row_values[i])
-    at_i0, at_i1 = i0 * n + game, i1 * n + game
-    col_values = np.empty((cols, m))
-    for j in range(cols):
-        entries = b[j].reshape(-1)
-        np.add(px_0 * entries.take(at_i0), px_1 * entries.take(at_i1), out=col_values[j])
-    at = np.arange(m)
-    v = px_0 * row_values.reshape(-1).take(i0 * m + at) + px_1 * row_values.reshape(-1).take(i1 * m + at)
-    u = py_0 * col_values.reshape(-1).take(j0 * m + at) + py_1 * col_values.reshape(-1).take(j1 * m + at)
-    th_c, doubt_c = th.take(game), doubt.take(game)
-    gap = np.maximum(row_values.max(axis=0) - v, col_values.max(axis=0) - u)
-    ok = (gap <= th_c) & (low > p_doubt)
-    # Doubt: a regret near the tolerance, or more best responses than 2.
-    near = (gap > th_c) & (gap <= doubt_c)
-    extra = ((row_values >= v - doubt_c).sum(axis=0) > 2) | ((col_values >= u - doubt_c).sum(axis=0) > 2)
-    flag[game[near | (ok & extra)]] = True
-    keep = np.flatnonzero(ok)
-    m = len(keep)
-    xs = np.zeros((m, rows))
-    ys = np.zeros((m, cols))
-    at = np.arange(m)
-    xs[at, i0[keep]] = px_0[keep]
-    xs[at, i1[keep]] = px_1[keep]
-    ys[at, j0[keep]] = py_0[keep]
-    ys[at, j1[keep]] = py_1[keep]
-    return [(first_id + pair[keep], game[keep], xs, ys, np.stack([v[keep], u[keep]], axis=1))]
+    pieces = []
+    for pair, on in enumerate(feasible.reshape(n_rp * n_cp, n)):
+        game = np.flatnonzero(on)
+        if len(game) == 0:
+            continue
+        r, c = divmod(pair, n_cp)
+        i0, i1, j0, j1 = row_pairs[0, r], row_pairs[1, r], col_pairs[0, c], col_pairs[1, c]
+        px_0, px_1 = (np.maximum(z[c, r].take(game), 0.0) for z in (x_0, x_1))
+        py_0, py_1 = (np.maximum(z[r, c].take(game), 0.0) for z in (y_0, y_1))
+        total = px_0 + px_1
+        px_0 /= total
+        px_1 /= total
+        total = py_0 + py_1
+        py_0 /= total
+        py_1 /= total
+        # Payoff of every pure strategy against the other player's mixed strategy.
+        m = len(game)
+        row_values = np.empty((rows, m))
+        for i in range(rows):
+            np.add(a[i, j0].take(game) * py_0, a[i, j1].take(game) * py_1, out=row_values[i])
+        col_values = np.empty((cols, m))
+        for j in range(cols):
+            np.add(px_0 * b[j, i0].take(game), px_1 * b[j, i1].take(game), out=col_values[j])
+        v = px_0 * row_values[i0] + px_1 * row_values[i1]
+        u = py_0 * col_values[j0] + py_1 * col_values[j1]
+        th_c, doubt_c = th.take(game), doubt.take(game)
+        gap = np.maximum(row_values.max(axis=0) - v, col_values.max(axis=0) - u)
+        ok = (gap <= th_c) & (low[r, c].take(game) > p_doubt)
+        # Doubt: a regret near the tolerance, or more best responses than 2.
+        near = (gap > th_c) & (gap <= doubt_c)
+        extra = ((row_values >= v - doubt_c).sum(axis=0) > 2) | ((col_values >= u - doubt_c).sum(axis=0) > 2)
+        flag[game[near | (ok & extra)]] = True
+        keep = np.flatnonzero(ok)
+        if len(keep) == 0:
+            continue
+        xs = np.zeros((len(keep), rows))
+        ys = np.zeros((len(keep), cols))
+        xs[:, i0], xs[:, i1] = px_0[keep], px_1[keep]
+        ys[:, j0], ys[:, j1] = py_0[keep], py_1[keep]
+        pieces.append(
+            (np.full(len(keep), first_id + pair), game[keep], xs, ys, np.stack([v[keep], u[keep]], axis=1))
+        )
+    return pieces
 
 
 def _pairs_of_size(k, A, B, a, b, th, doubt, sing_th, p_doubt, flag, pair_id):
