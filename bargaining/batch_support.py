@@ -120,7 +120,7 @@ def _solve3(m, sing_th):
     The same floating-point operations in the same order (the bordering
     column enters as the scalar -1, whose products are exact), so the results
     are bitwise those of the stacked solver; only the ``k`` probabilities are
-    returned, as an (n, 3) array.
+    returned, as a (3, n) array.
     """
 
     def det(c0, c1):  # determinant of [M[:, c0] | M[:, c1] | -1]
@@ -140,7 +140,7 @@ def _solve3(m, sing_th):
     singular = ~(np.abs(D) > sing_th)
     D[singular] = np.nan
     z /= D
-    return z.T, singular
+    return z, singular
 
 
 def _row_max(M):
@@ -306,20 +306,24 @@ def _pairs_of_size(k, A, B, a, b, th, doubt, sing_th, p_doubt, flag, pair_id):
     row_sets = [list(c) for c in combinations(range(rows), k)]
     col_sets = [list(c) for c in combinations(range(cols), k)]
     for rows_i in row_sets:
-        A_I = A[:, rows_i, :]
-        B_I = B[:, rows_i, :]
+        A_I = B_I = None
         for cols_j in col_sets:
             if k == 3:  # both players' systems for all games, from contiguous per-entry arrays
                 with np.errstate(divide="ignore", invalid="ignore"):
                     zy, sing_y = _solve3([[a[i, j] for j in cols_j] for i in rows_i], sing_th)
                     zx, sing_x = _solve3([[b[j, i] for i in rows_i] for j in cols_j], sing_th)
-                flag |= sing_y
-                low = _column_min(zy, k)
-                with np.errstate(invalid="ignore"):
-                    cand = np.flatnonzero(low > -p_doubt)
-                zx = zx[cand]
-                flag[cand[sing_x[cand]]] = True
+                    flag |= sing_y
+                    low = np.minimum(np.minimum(zy[0], zy[1]), zy[2])
+                    cand = low > -p_doubt
+                    flag |= cand & sing_x  # y feasible but x singular
+                    np.minimum(np.minimum(np.minimum(low, zx[0]), zx[1]), zx[2], out=low)
+                    cand &= low > -p_doubt
+                    flag |= cand & (low <= p_doubt)
+                cand = np.flatnonzero(cand)
+                zx, zy, low = zx[:, cand].T, zy[:, cand].T, low[cand]
             else:  # player 2's strategy first, for all games; player 1's only where it is feasible
+                if A_I is None:
+                    A_I, B_I = A[:, rows_i, :], B[:, rows_i, :]
                 zy, sing_y = _solve_indifference(A_I[:, :, cols_j], sing_th)
                 flag |= sing_y
                 low = _column_min(zy, k)
@@ -327,12 +331,12 @@ def _pairs_of_size(k, A, B, a, b, th, doubt, sing_th, p_doubt, flag, pair_id):
                     cand = np.flatnonzero(low > -p_doubt)
                 zx, sing_x = _solve_indifference(np.swapaxes(B_I[cand][:, :, cols_j], 1, 2), sing_th[cand])
                 flag[cand[sing_x]] = True
-            zy = zy[cand]
-            low = np.minimum(low[cand], _column_min(zx, k))
-            with np.errstate(invalid="ignore"):
-                feasible = low > -p_doubt
-            flag[cand[feasible & (low <= p_doubt)]] = True
-            cand, zx, zy, low = cand[feasible], zx[feasible], zy[feasible], low[feasible]
+                zy = zy[cand]
+                low = np.minimum(low[cand], _column_min(zx, k))
+                with np.errstate(invalid="ignore"):
+                    feasible = low > -p_doubt
+                flag[cand[feasible & (low <= p_doubt)]] = True
+                cand, zx, zy, low = cand[feasible], zx[feasible], zy[feasible], low[feasible]
             if len(cand) == 0:
                 pair_id += 1
                 continue
