@@ -86,10 +86,10 @@ class Workspace:
 
     def __init__(self, size: int):
         self.size = int(size)
-        self.real = np.empty((6, self.size))
+        self.real = np.empty((9, self.size))
         self.bools = np.empty((7, self.size), dtype=bool)
         self.codes = np.empty((2, self.size), dtype=np.uint8)
-        self.ints = np.empty((3, self.size + 1), dtype=np.int64)
+        self.ints = np.empty((4, self.size + 1), dtype=np.int64)
         self.packed = np.arange(0, 256 * self.size, 256, dtype=np.int64)
         self.rows = -1
         self.reserve(self.size + self.size // 2)
@@ -195,18 +195,21 @@ def solve_2x2(
         sink = work.sink
     a = A.reshape(n, 4)
     b = B.reshape(n, 4)
-    u, w, s, t, smallest, spare = (row[:n] for row in work.real)
+    diff, size, smallest = work.real[:4, :n], work.real[4:8, :n], work.real[8, :n]
+    u, w, s, t = diff
     np.subtract(a[:, 0], a[:, 2], out=u)
     np.subtract(a[:, 1], a[:, 3], out=w)
     np.subtract(b[:, 0], b[:, 1], out=s)
     np.subtract(b[:, 2], b[:, 3], out=t)
     # Ties: first against the chunk's bound (cheap, rarely true), then per game exactly.
-    np.abs(u, out=smallest)
-    np.minimum(smallest, np.abs(w, out=spare), out=smallest)
-    np.minimum(smallest, np.abs(s, out=spare), out=smallest)
-    np.minimum(smallest, np.abs(t, out=spare), out=smallest)
-    flag = np.less_equal(smallest, tol * bound, out=work.bools[6, :n])
+    np.abs(diff, out=size)
+    flag = work.bools[6, :n]
     near = None
+    if n and size.min() > tol * bound:
+        flag[...] = False
+    else:
+        np.min(size, axis=0, out=smallest)
+        np.less_equal(smallest, tol * bound, out=flag)
     if flag.any():
         near = np.flatnonzero(flag)
         scale = np.maximum(np.abs(a[near]).max(axis=1), np.abs(b[near]).max(axis=1))
@@ -214,11 +217,9 @@ def solve_2x2(
         near = near[flag[near]]
 
     # A game with no tie has the code of its four signs; tied games are patched.
-    un, wn, sn, tn, mixed, other = (row[:n] for row in work.bools[:6])
-    np.less(u, 0.0, out=un)
-    np.less(w, 0.0, out=wn)
-    np.less(s, 0.0, out=sn)
-    np.less(t, 0.0, out=tn)
+    negative, mixed, other = work.bools[:4, :n], work.bools[4, :n], work.bools[5, :n]
+    un, wn, sn, tn = negative
+    np.less(diff, 0.0, out=negative)
     sign, bit = (row[:n] for row in work.codes)
     np.left_shift(un.view(np.uint8), 3, out=sign)
     sign |= np.left_shift(wn.view(np.uint8), 2, out=bit)
@@ -227,9 +228,10 @@ def solve_2x2(
     np.not_equal(un, wn, out=mixed)
     np.not_equal(sn, tn, out=other)
     mixed &= other
-    count, packed, starts = work.ints[0, :n], work.ints[1, :n], work.ints[2, : n + 1]
-    np.take(_SIGN_COUNT, sign, out=count, mode="clip")
-    np.take(_SIGN_BASE, sign, out=packed, mode="clip")
+    count, packed, starts, index = work.ints[0, :n], work.ints[1, :n], work.ints[2, : n + 1], work.ints[3, :n]
+    index[...] = sign
+    np.take(_SIGN_COUNT, index, out=count, mode="clip")
+    np.take(_SIGN_BASE, index, out=packed, mode="clip")
     if near is not None and len(near):
         code = _codes(u[near], w[near], s[near], t[near], flag[near])
         count[near] = _COUNT[code]
