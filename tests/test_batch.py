@@ -205,3 +205,21 @@ def test_every_row_is_an_equilibrium(rows, cols, seed, integer):
         assert bg.regret(bg.Game(A[g], B[g]), (out.x[r], out.y[r])) <= 1e-9
     # A game that is not flagged has an odd number of equilibria.
     assert np.all(out.count[~out.degenerate_games] % 2 == 1)
+
+
+def test_sign_table_matches_general_rule():
+    # The 2x2 kernel reads an untied game's candidates off its four signs; that table
+    # must agree with the general comparison rule for every sign pattern.
+    from bargaining.batch_2x2 import _SIGN_CODE, _codes
+
+    signs = np.array([[-1.0 if k >> bit & 1 else 1.0 for bit in (3, 2, 1, 0)] for k in range(16)])
+    assert np.array_equal(_codes(*signs.T, np.zeros(16, dtype=bool)), _SIGN_CODE)
+
+
+def test_rows_written_in_place_survive_exact_fallback_and_growth():
+    # Flagged chunks take their float rows back out of the result; tiny chunks force regrowth.
+    A, B = _games((2, 2), 300, 300, seed=11)
+    out = bg.batch_equilibria(A, B, chunk_size=7)
+    assert np.array_equal(out.count, np.diff(out.offsets))
+    assert np.array_equal(out.game, np.repeat(np.arange(len(A)), out.count))
+    _assert_agrees(out, A, B, _exact)
