@@ -411,17 +411,9 @@ def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[
     p_doubt = DOUBT * tol  # probabilities are scale-free
     flag = np.zeros(n, dtype=bool)
 
-    pieces = []  # (pair id, games, x, y, payoffs); each piece in pair order
-    cell, game = _pure(a, b, th, flag)
-    x = np.zeros((len(game), rows))
-    y = np.zeros((len(game), cols))
-    x[np.arange(len(game)), cell // cols] = 1.0
-    y[np.arange(len(game)), cell % cols] = 1.0
-    at = cell * n + game
-    payoffs = np.stack([a.reshape(-1).take(at), b.transpose(1, 0, 2).reshape(-1).take(at)], axis=1)
-    pieces.append((cell, game, x, y, payoffs))
+    cell, pure_game = _pure(a, b, th, flag)
     # Best-response counts at pure equilibria: a tie there is already flagged by _pure.
-
+    pieces = []  # (pair id, games, x, y, payoffs), in pair order; games increasing within a piece
     pair_id = rows * cols
     if min(rows, cols) >= 2:
         pieces += _pairs_of_two(A, B, a, b, th, doubt, DOUBT * tol * scale, p_doubt, flag, pair_id)
@@ -431,14 +423,34 @@ def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[
         pieces += _pairs_of_size(k, A, B, a, b, th, doubt, sing_th, p_doubt, flag, pair_id)
         pair_id += comb(rows, k) * comb(cols, k)
 
-    pair = np.concatenate([p[0] for p in pieces])
-    game = np.concatenate([p[1] for p in pieces])
-    order = np.argsort(game, kind="stable")  # pieces come in pair order: a stable sort keeps it per game
-    x = np.concatenate([p[2] for p in pieces])[order]
-    y = np.concatenate([p[3] for p in pieces])[order]
-    payoffs = np.concatenate([p[4] for p in pieces])[order]
-    game = game[order]
-    is_pure = pair[order] < rows * cols
-    count = np.bincount(game, minlength=n)
+    # Rows grouped by game, within a game pure cells first (row-major), then pairs in order:
+    # each row is written once at its place, found from running per-game counters.
+    count = np.bincount(np.concatenate([pure_game] + [p[1] for p in pieces]), minlength=n)
     flag |= count % 2 == 0
+    total = int(count.sum())
+    fill = np.cumsum(count) - count
+    x = np.zeros((total, rows))
+    y = np.zeros((total, cols))
+    payoffs = np.empty((total, 2))
+    is_pure = np.zeros(total, dtype=bool)
+    bounds = np.searchsorted(cell, np.arange(rows * cols + 1))  # the pure rows are cell-major
+    for c in range(rows * cols):
+        game = pure_game[bounds[c] : bounds[c + 1]]
+        if len(game) == 0:
+            continue
+        i, j = divmod(c, cols)
+        at = fill[game]
+        fill[game] += 1
+        x[at, i] = 1.0
+        y[at, j] = 1.0
+        payoffs[at, 0] = a[i, j].take(game)
+        payoffs[at, 1] = b[j, i].take(game)
+        is_pure[at] = True
+    for _, game, xs, ys, values in pieces:  # a piece holds each game at most once
+        at = fill[game]
+        fill[game] += 1
+        x[at] = xs
+        y[at] = ys
+        payoffs[at] = values
+    game = np.repeat(np.arange(n), count)
     return {"game": game, "x": x, "y": y, "payoffs": payoffs, "is_pure": is_pure, "flag": flag}
