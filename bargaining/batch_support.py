@@ -123,13 +123,11 @@ def _solve3(m, sing_th):
     returned, as a (3, n) array.
     """
 
-    def det(c0, c1):  # determinant of [M[:, c0] | M[:, c1] | -1]
-        N = [[m[r][c0], m[r][c1], -1.0] for r in range(3)]
-        return (
-            N[0][0] * (N[1][1] * N[2][2] - N[1][2] * N[2][1])
-            - N[0][1] * (N[1][0] * N[2][2] - N[1][2] * N[2][0])
-            + N[0][2] * (N[1][0] * N[2][1] - N[1][1] * N[2][0])
-        )
+    def det(c0, c1):  # determinant of N = [M[:, c0] | M[:, c1] | -1] as _det computes it
+        # _det's N00 (N11 N22 - N12 N21) - N01 (N10 N22 - N12 N20) + N02 (N10 N21 - N11 N20) with
+        # N?2 = -1: x * -1 is exactly -x and a - b is exactly -b - (-a), so these are the same roundings.
+        n0, n1, n2 = ([m[r][c0], m[r][c1]] for r in range(3))
+        return (n0[0] * (n2[1] - n1[1]) - n0[1] * (n2[0] - n1[0])) - (n1[0] * n2[1] - n1[1] * n2[0])
 
     z = np.empty((3, len(sing_th)))
     np.negative(det(1, 2), out=z[0])
@@ -210,8 +208,12 @@ def _pairs_of_two(A, B, a, b, th, doubt, sing_th, p_doubt, flag, first_id):
     row_pairs = np.array(list(combinations(range(rows), 2))).T  # (2, row pairs)
     col_pairs = np.array(list(combinations(range(cols), 2))).T
     n_rp, n_cp = row_pairs.shape[1], col_pairs.shape[1]
-    dA = a[row_pairs[1]] - a[row_pairs[0]]  # (row pairs, cols, n)
-    dB = b[col_pairs[1]] - b[col_pairs[0]]  # (col pairs, rows, n)
+    dA = np.empty((n_rp, cols, n))  # dA[p] = A[:, i1, :] - A[:, i0, :] for the row pair p = (i0, i1)
+    for p, (i0, i1) in enumerate(row_pairs.T):
+        np.subtract(a[i1], a[i0], out=dA[p])
+    dB = np.empty((n_cp, rows, n))  # dB[q] = B[:, :, j1] - B[:, :, j0] for the column pair q = (j0, j1)
+    for q, (j0, j1) in enumerate(col_pairs.T):
+        np.subtract(b[j1], b[j0], out=dB[q])
     # One workspace, written in place: large temporaries cost page faults.
     f = _buffer("f", (7, n_rp * n_cp * n), float)
     y_0, y_1, D_y, low = (f[k].reshape(n_rp, n_cp, n) for k in (0, 1, 2, 3))  # (row pair, col pair, game)
