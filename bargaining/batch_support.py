@@ -62,47 +62,22 @@ def _pure(a, b, th, flag):
     return np.nonzero(is_eq.reshape(rows * cols, n))
 
 
-def _det(M):
-    """Determinants of a stack of small square matrices (closed form up to 3x3)."""
-    m = M.shape[-1]
-    if m == 1:
-        return M[:, 0, 0].copy()
-    if m == 2:
-        return M[:, 0, 0] * M[:, 1, 1] - M[:, 0, 1] * M[:, 1, 0]
-    if m == 3:
-        return (
-            M[:, 0, 0] * (M[:, 1, 1] * M[:, 2, 2] - M[:, 1, 2] * M[:, 2, 1])
-            - M[:, 0, 1] * (M[:, 1, 0] * M[:, 2, 2] - M[:, 1, 2] * M[:, 2, 0])
-            + M[:, 0, 2] * (M[:, 1, 0] * M[:, 2, 1] - M[:, 1, 1] * M[:, 2, 0])
-        )
-    return np.linalg.det(M)
-
-
 def _solve_indifference(M, sing_th):
-    """Solve stacked ``[[M, -1], [1, 0]] z = e_last`` by Cramer's rule; singular systems give NaN.
+    """Probabilities solving stacked ``[[M, -1], [1, 0]] z = e_last`` by Cramer's rule; singular systems give NaN.
 
     With ``T = [M | -1]`` (k x (k+1)), the solution is ``z_i = (-1)**(k+i) det(T
     without column i) / D`` where ``D = sum over i < k`` of the same signed minors
     (the determinant of the bordered matrix, a polynomial of degree k - 1).
+    Used for ``k >= 4`` (LU determinants); only ``z_0 .. z_{k-1}`` are returned.
     """
     n, k, _ = M.shape
-    if k == 2:  # the common case, written out: y = (m11 - m01, m00 - m10) / D, v = det(M) / D
-        z = np.empty((n, 3))
-        np.subtract(M[:, 1, 1], M[:, 0, 1], out=z[:, 0])
-        np.subtract(M[:, 0, 0], M[:, 1, 0], out=z[:, 1])
-        z[:, 2] = M[:, 0, 0] * M[:, 1, 1] - M[:, 0, 1] * M[:, 1, 0]
-        D = z[:, 0] + z[:, 1]
-        singular = ~(np.abs(D) > sing_th)
-        D[singular] = np.nan
-        z /= D[:, None]
-        return z, singular
     T = np.empty((n, k, k + 1))
     T[:, :, :k] = M
     T[:, :, k] = -1.0
-    z = np.empty((n, k + 1))
-    for i in range(k + 1):
+    z = np.empty((n, k))
+    for i in range(k):
         cols = [c for c in range(k + 1) if c != i]
-        z[:, i] = _det(T[:, :, cols])
+        z[:, i] = np.linalg.det(T[:, :, cols])
         if (k + i) % 2:
             z[:, i] *= -1.0
     D = z[:, 0].copy()
@@ -115,17 +90,15 @@ def _solve_indifference(M, sing_th):
 
 
 def _solve3(m, sing_th):
-    """:func:`_solve_indifference` for ``k = 3`` on per-entry arrays ``m[r][c]`` of shape (n,).
+    """:func:`_solve_indifference` for ``k = 3``, written out on per-entry arrays ``m[r][c]`` of shape (n,).
 
-    The same floating-point operations in the same order (the bordering
-    column enters as the scalar -1, whose products are exact), so the results
-    are bitwise those of the stacked solver; only the ``k`` probabilities are
-    returned, as a (3, n) array.
+    The minors are the closed-form 3x3 determinants (cofactor expansion along
+    the first row); the probabilities are returned as a (3, n) array.
     """
 
-    def det(c0, c1):  # determinant of N = [M[:, c0] | M[:, c1] | -1] as _det computes it
-        # _det's N00 (N11 N22 - N12 N21) - N01 (N10 N22 - N12 N20) + N02 (N10 N21 - N11 N20) with
-        # N?2 = -1: x * -1 is exactly -x and a - b is exactly -b - (-a), so these are the same roundings.
+    def det(c0, c1):  # determinant of N = [M[:, c0] | M[:, c1] | -1]
+        # N00 (N11 N22 - N12 N21) - N01 (N10 N22 - N12 N20) + N02 (N10 N21 - N11 N20) with N?2 = -1
+        # (x * -1 is exactly -x and -b - (-a) exactly a - b: the roundings of the full expansion).
         n0, n1, n2 = ([m[r][c0], m[r][c1]] for r in range(3))
         return (n0[0] * (n2[1] - n1[1]) - n0[1] * (n2[0] - n1[0])) - (n1[0] * n2[1] - n1[1] * n2[0])
 
@@ -198,8 +171,8 @@ def _pairs_of_two(A, B, a, b, th, doubt, sing_th, p_doubt, flag, first_id):
 
     With ``dA[p, j] = A[i1, j] - A[i0, j]`` for the row pair ``p = (i0, i1)``,
     player 2's indifference on the column pair ``(j0, j1)`` gives ``y = (dA[p,
-    j1], -dA[p, j0]) / (dA[p, j1] - dA[p, j0])`` (Cramer's rule, the same
-    floating-point operations as :func:`_solve_indifference`); player 1's
+    j1], -dA[p, j0]) / (dA[p, j1] - dA[p, j0])`` (Cramer's rule on the
+    bordered system); player 1's
     likewise from the column differences of ``B``. Regrets are computed only
     for the (pair, game) combinations where both strategies are feasible,
     gathered by flat indices from contiguous per-entry arrays.
