@@ -223,3 +223,16 @@ def test_rows_written_in_place_survive_exact_fallback_and_growth():
     assert np.array_equal(out.count, np.diff(out.offsets))
     assert np.array_equal(out.game, np.repeat(np.arange(len(A)), out.count))
     _assert_agrees(out, A, B, _exact)
+
+
+def test_support_kernel_answers_do_not_depend_on_earlier_calls():
+    # The general kernel keeps scratch arrays between calls: other shapes and chunk sizes
+    # run in between must not change an answer, which must agree with the exact solver.
+    A, B = _games((3, 4), 120, 40, seed=5)
+    first = bg.batch_equilibria(A, B)
+    bg.batch_equilibria(*_games((4, 3), 50, 10, seed=6))
+    bg.batch_equilibria(*_games((3, 3), 500, 0, seed=7), chunk_size=97)
+    again = bg.batch_equilibria(A, B, chunk_size=33)
+    for name in ("game", "x", "y", "payoffs", "is_pure", "count", "degenerate_games"):
+        assert np.array_equal(getattr(first, name), getattr(again, name)), name
+    _assert_agrees(first, A, B, _exact)
