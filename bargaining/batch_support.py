@@ -194,11 +194,11 @@ def _pairs_of_two(A, B, a, b, th, doubt, sing_th, p_doubt, flag, first_id):
     m = _buffer("m", (5, n_rp, n_cp, n), bool)
     bad_y, bad_x, cand, feasible, t = m
     bad_x_c = bad_x.reshape(n_cp, n_rp, n)
-    np.take(dA, col_pairs[1], axis=1, out=y_0)  # y on j0, times D_y
-    np.take(dA, col_pairs[0], axis=1, out=y_1)  # minus y on j1, times D_y
+    np.take(dA, col_pairs[1], axis=1, out=y_0, mode="clip")  # y on j0, times D_y
+    np.take(dA, col_pairs[0], axis=1, out=y_1, mode="clip")  # minus y on j1, times D_y (clip: out unbuffered)
     np.subtract(y_0, y_1, out=D_y)
-    np.take(dB, row_pairs[1], axis=1, out=x_0)  # x on i0, times D_x
-    np.take(dB, row_pairs[0], axis=1, out=x_1)  # minus x on i1, times D_x
+    np.take(dB, row_pairs[1], axis=1, out=x_0, mode="clip")  # x on i0, times D_x
+    np.take(dB, row_pairs[0], axis=1, out=x_1, mode="clip")  # minus x on i1, times D_x
     np.subtract(x_0, x_1, out=D_x)
     with np.errstate(divide="ignore", invalid="ignore"):
         np.abs(D_y, out=low)
