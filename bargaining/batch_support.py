@@ -181,10 +181,10 @@ def _pairs_of_two(A, B, a, b, th, doubt, sing_th, p_doubt, flag, first_id):
     row_pairs = np.array(list(combinations(range(rows), 2))).T  # (2, row pairs)
     col_pairs = np.array(list(combinations(range(cols), 2))).T
     n_rp, n_cp = row_pairs.shape[1], col_pairs.shape[1]
-    dA = np.empty((n_rp, cols, n))  # dA[p] = A[:, i1, :] - A[:, i0, :] for the row pair p = (i0, i1)
+    dA = _buffer("dA", (n_rp, cols, n), float)  # dA[p] = A[:, i1, :] - A[:, i0, :] for the row pair p = (i0, i1)
     for p, (i0, i1) in enumerate(row_pairs.T):
         np.subtract(a[i1], a[i0], out=dA[p])
-    dB = np.empty((n_cp, rows, n))  # dB[q] = B[:, :, j1] - B[:, :, j0] for the column pair q = (j0, j1)
+    dB = _buffer("dB", (n_cp, rows, n), float)  # dB[q] = B[:, :, j1] - B[:, :, j0] for the column pair q = (j0, j1)
     for q, (j0, j1) in enumerate(col_pairs.T):
         np.subtract(b[j1], b[j0], out=dB[q])
     # One workspace, written in place: large temporaries cost page faults.
@@ -377,9 +377,13 @@ def solve_support_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> dict[
     array([ True])
     """
     n, rows, cols = A.shape
-    a = np.ascontiguousarray(A.transpose(1, 2, 0))  # a[i, j] = A[:, i, j]
-    b = np.ascontiguousarray(B.transpose(2, 1, 0))  # b[j, i] = B[:, i, j]
-    scale = np.maximum(np.abs(a).reshape(-1, n).max(axis=0), np.abs(b).reshape(-1, n).max(axis=0))
+    a = _buffer("a", (rows, cols, n), float)  # a[i, j] = A[:, i, j]
+    b = _buffer("b", (cols, rows, n), float)  # b[j, i] = B[:, i, j]
+    a[...] = A.transpose(1, 2, 0)
+    b[...] = B.transpose(2, 1, 0)
+    magnitude = _buffer("abs", (rows * cols, n), float)
+    scale = np.abs(a.reshape(-1, n), out=magnitude).max(axis=0)
+    np.maximum(scale, np.abs(b.reshape(-1, n), out=magnitude).max(axis=0), out=scale)
     np.maximum(scale, 1.0, out=scale)
     th = tol * scale
     doubt = DOUBT * th
