@@ -6,8 +6,10 @@ et al. 2007, Algorithm 3.4), the indifference systems
 
     A[I, J] y_J = v 1,  sum(y_J) = 1       B[I, J]^T x_I = u 1,  sum(x_I) = 1
 
-are solved for all games at once as stacked ``(n, k+1, k+1)`` linear systems.
-A solution is kept when its probabilities are positive and no pure strategy
+are solved for all games at once by Cramer's rule on the bordered systems:
+written out on contiguous per-entry arrays for ``k = 2`` (all support pairs
+stacked along one axis) and ``k = 3``, with LU determinants for larger ``k``;
+regrets are computed only where both strategies are feasible. A solution is kept when its probabilities are positive and no pure strategy
 does better than ``v`` (resp. ``u``) by more than the tolerance. Games where
 something is in doubt are flagged as possibly degenerate: a pure best-response
 tie, a singular or near-singular system, a probability near zero, a regret
