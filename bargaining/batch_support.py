@@ -141,7 +141,7 @@ def _column_min(z, k):
 
 
 _LOCAL = threading.local()
-_KEEP = 2**25  # bytes of scratch kept per thread and buffer
+_KEEP = 2**24  # bytes of scratch kept per thread and buffer (default chunks need less)
 
 
 def _buffer(name, shape, dtype):
