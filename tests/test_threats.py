@@ -64,3 +64,22 @@ def test_agreement_is_nash_solution_from_threat_point(seed):
     y = [s.threats[1][n] for n in g.strategies[1]]
     value = sum(x[i] * M[i][j] * y[j] for i in range(3) for j in range(3))
     assert value == solve_zero_sum(M).value
+
+
+def test_transferable_utility_threats_by_hand():
+    """Nash (1953), "Two-person cooperative games", Econometrica 21, 128-140: when every Pareto
+    point lies on one line u1 + u2 = c (transferable utility), the variable-threat agreement is
+    ((c + v)/2, (c - v)/2) with v the value of the zero-sum threat game A - B.
+
+    Here c = 4 (cells (4, 0) and (0, 4)) and A - B = [[4, -4], [0, 1]], solved by hand: row
+    mixes (1/9, 8/9), column (5/9, 4/9), v = 4/9, so the agreement is (20/9, 16/9). The game
+    is not symmetric, so this checks more than the symmetric cases above."""
+    g = Game([[4, 0], [1, -1]], [[0, 4], [1, -2]])
+    s = variable_threat(g)
+    assert s.payoffs == (Fraction(20, 9), Fraction(16, 9))
+    assert s.threats[0]["s1"] == Fraction(1, 9) and s.threats[1]["s1"] == Fraction(5, 9)
+    x, y = (Fraction(1, 9), Fraction(8, 9)), (Fraction(5, 9), Fraction(4, 9))
+    expected_threat_point = tuple(
+        sum(x[i] * M[i][j] * y[j] for i in range(2) for j in range(2)) for M in (g.exact_A, g.exact_B)
+    )
+    assert s.threat_point == expected_threat_point
