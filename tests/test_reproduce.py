@@ -128,3 +128,23 @@ def test_killed_run_leaves_only_complete_files(first, tmp_path):
     for name, data in present.items():
         assert name in complete, f"stray file {name}"
         assert data == complete[name], f"{name} is incomplete"
+
+
+def test_readme_figure_is_the_one_reproduce_writes(first):
+    """README.md shows docs/_static/F1_bifurcation_russia_belarus.png: it must not drift."""
+    out, _, _ = first
+    root = Path(__file__).resolve().parents[1]
+    assert "docs/_static/F1_bifurcation_russia_belarus.png" in (root / "README.md").read_text(encoding="utf-8")
+    shown = (root / "docs" / "_static" / "F1_bifurcation_russia_belarus.png").read_bytes()
+    assert shown == (out / "figures" / "F1_bifurcation_russia_belarus.png").read_bytes()
+
+
+def test_readme_table_head_is_what_reproduce_writes(first):
+    """The README quotes the first lines of T4_thresholds.md: they must be the generated ones."""
+    out, _, _ = first
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    quoted = [line for line in readme.splitlines() if line.startswith("|")]
+    generated = (out / "tables" / "T4_thresholds.md").read_text(encoding="utf-8").splitlines()
+    assert len(quoted) >= 3
+    assert quoted == generated[: len(quoted)]
