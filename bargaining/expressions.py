@@ -237,7 +237,9 @@ def _substitute(expr, values: Mapping, where: str):
         value = values[expr]
         if isinstance(value, Fraction):
             return sympy.Rational(value.numerator, value.denominator)
-        return sympy.sympify(value) if isinstance(value, (int, sympy.Basic)) else sympy.Rational(str(value))
+        if isinstance(value, sympy.Basic):
+            return value
+        return sympy.Integer(value) if isinstance(value, int) else sympy.Rational(str(value))
     args = [_substitute(arg, values, where) for arg in expr.args]
     if expr.is_Pow:
         base, exponent = args

@@ -90,7 +90,9 @@ def pretty(expr, model=None) -> str:
     >>> pretty(m.symbolic_game().A[0, 1], m)
     'w + λ·v - κ·μ·s/R'
     """
-    text = sympy.sstr(sympy.sympify(expr), order="none")  # canonical order, independent of hashing
+    if not isinstance(expr, sympy.Basic):
+        expr = sympy.Integer(expr) if isinstance(expr, int) else sympy.Rational(str(expr))
+    text = sympy.sstr(expr, order="none")  # canonical order, independent of hashing
     if model is not None:
         names = {p.name: p.display for p in model.parameters.values() if p.display != p.name}
         if names:
