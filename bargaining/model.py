@@ -27,7 +27,7 @@ from types import MappingProxyType
 import sympy
 
 from .errors import ModelError
-from .expressions import evaluate
+from .evaluation import evaluate
 from .game import Game, to_fraction
 from .model_schema import (
     TOP_LEVEL_KEYS,

@@ -19,7 +19,7 @@ from types import MappingProxyType
 import sympy
 
 from .errors import ModelError
-from .expressions import evaluate
+from .evaluation import evaluate
 from .model_schema import parse_pair
 
 __all__ = ["DecisionNode", "TerminalNode", "GameTree", "SubgamePerfect", "ReducedNormalForm",

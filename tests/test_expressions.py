@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bargaining import ModelError
-from bargaining.expressions import LIMITS, evaluate, is_safe_name, parse_expression
+from bargaining.evaluation import evaluate
+from bargaining.expressions import LIMITS, is_safe_name, parse_expression
 
 NAMES = ["v", "w", "kappa", "s", "R", "lam", "mu"]
 SYM = {name: sympy.Symbol(name, real=True) for name in NAMES}
