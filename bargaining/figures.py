@@ -67,10 +67,9 @@ def _levels(xs, span, min_gap=0.06):
 
 def _display(model, expression) -> str:
     """An expression with each parameter's display name (``λ`` for ``lam``)."""
-    import sympy
+    from .sensitivity import readable_text
 
-    names = {p.symbol: sympy.Symbol(getattr(p, "display", name) or name) for name, p in model.parameters.items()}
-    return sympy.sstr(expression.xreplace(names)).replace("**", "^").replace("*", "·")
+    return readable_text(model, expression)
 
 
 def _branch(row, players, strategies) -> str:
@@ -288,7 +287,7 @@ def regime_probability(result, *, title=None):
         y = 1.03 + 0.08 * row
         ax.plot([a, b], [y, y], color="0.3", lw=1.2, clip_on=False, marker="|", markersize=6)
         ax.text(t["default"], y + 0.012, tag, ha="center", va="bottom", fontsize=7.5, clip_on=False)
-        keys.append(f"{tag} at the defaults: {t['threshold']}; 90% of draws in {t['q05']:.3g}–{t['q95']:.3g}")
+        keys.append(f"{tag} at the defaults: {t['display']}; 90% of draws in {t['q05']:.3g}–{t['q95']:.3g}")
     if title is None:
         title = f"Regime probabilities over the parameters' ranges ({result.samples} draws)"
     fig.suptitle(title, fontsize=11.5, y=0.86 + 0.56 * (0.06 + 0.08 * len(ends)) + 0.02, va="bottom")

@@ -349,3 +349,28 @@ def display_text(model, expr) -> str:
         if getattr(p, "display", None) and p.display != p.symbol.name
     }
     return sympy.sstr(expr.xreplace(mapping)) if mapping else sympy.sstr(expr)
+
+
+def readable_text(model, expr) -> str:
+    """:func:`display_text` for people: ``^`` for powers and ``·`` for products.
+
+    Parameters
+    ----------
+    model : Model
+        Gives each parameter's display symbol.
+    expr : sympy.Expr
+        The expression to show.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from bargaining import load_model
+    >>> m = load_model("russia_china")
+    >>> alpha, k_R = m.parameters["alpha"].symbol, m.parameters["k_R"].symbol
+    >>> readable_text(m, alpha**2 * k_R)
+    'k_R·α^2'
+    """
+    return display_text(model, expr).replace("**", "^").replace("*", "·")

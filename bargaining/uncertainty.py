@@ -38,7 +38,7 @@ import sympy
 
 from .errors import BargainingError, ModelError, SolverError
 from .sampling import as_function, draw
-from .sensitivity import exact_number, game_at, signature, solve_exact, summary, symbolic_form
+from .sensitivity import exact_number, game_at, readable_text, signature, solve_exact, summary, symbolic_form
 
 __all__ = ["UncertaintyResult", "uncertainty", "regime_label"]
 
@@ -62,8 +62,9 @@ class UncertaintyResult:
         sums to 1. Columns are ordered by the lowest grid value where the
         regime occurs.
     thresholds : pandas.DataFrame
-        One row per threshold found at the default values: its expression,
-        kind, default value, mean, standard deviation, quantiles ``q05`` ...
+        One row per threshold found at the default values: its expression
+        (``threshold``, in parameter names; ``display``, in display
+        symbols), kind, default value, mean, standard deviation, quantiles ``q05`` ...
         ``q95`` over the draws, and ``finite`` (the share of draws where it is
         a finite real number).
     samples : int
@@ -225,12 +226,13 @@ def _threshold_table(model, param, lo, hi, values) -> pd.DataFrame:
         ok = np.isfinite(x)
         xs = x[ok]
         qs = np.quantile(xs, QUANTILES) if xs.size else np.full(len(QUANTILES), np.nan)
-        row = {"threshold": sympy.sstr(t.expression), "kind": t.kind, "default": t.float,
+        row = {"threshold": sympy.sstr(t.expression), "display": readable_text(model, t.expression),
+               "kind": t.kind, "default": t.float,
                "mean": float(xs.mean()) if xs.size else np.nan, "std": float(xs.std()) if xs.size else np.nan}
         row.update({f"q{round(q * 100):02d}": float(v) for q, v in zip(QUANTILES, qs)})
         row["finite"] = float(ok.mean())
         rows.append(row)
-    columns = ["threshold", "kind", "default", "mean", "std", *(f"q{round(q * 100):02d}" for q in QUANTILES), "finite"]
+    columns = ["threshold", "display", "kind", "default", "mean", "std", *(f"q{round(q * 100):02d}" for q in QUANTILES), "finite"]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -185,7 +185,7 @@ def test_cli_uncertainty(tmp_path, capsys):
     text = capsys.readouterr().out
     for name, r in (("2013", "1"), ("2015", "0.75"), ("2016", "0.7"), ("stress", "0.5")):
         assert f"scenario {name} (R = {r}):" in text
-    assert "kappa*s/w" in text and "q95" in text
+    assert "s·κ/w" in text and "q95" in text  # thresholds shown in display symbols
     table = pd.read_csv(out)
     assert table.columns[0] == "R" and 0.75 in set(table["R"])  # the scenarios join the grid
     np.testing.assert_allclose(table.drop(columns="R").sum(axis=1), 1.0)

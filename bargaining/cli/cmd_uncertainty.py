@@ -56,7 +56,7 @@ def run(args) -> int:
             print(f"  {p:7.2%}  {regime}")
     if len(result.thresholds):
         print(f"\nthresholds in {args.param} over the draws (finite = share of draws where it is a real number):")
-        columns = [c for c in result.thresholds.columns if c != "threshold"] + ["threshold"]
+        columns = [c for c in result.thresholds.columns if c not in ("threshold", "display")] + ["display"]
         print(result.thresholds[columns].to_string(index=False, float_format=lambda v: f"{v:.4g}"))
     if args.out:
         table = result.probabilities.reset_index()
