@@ -319,6 +319,54 @@ def describe_set(game: Game, solved=None) -> str:
     return listed if len(extremes) == 1 else f"{words}: {listed}"
 
 
+def regime_words(game: Game, solved=None) -> str:
+    """The *type* of a game's equilibrium set in words, without its numbers.
+
+    Each extreme equilibrium is shown by its supports, ``(Subsidize/Cut,
+    Align/Hedge)`` for a mix; a player's best responses outside its support
+    (the ties that make a point extreme) follow a bar. Extreme points of one
+    component of a continuum are joined by ``to``; components are separated
+    by ``;``. Two games with the same :func:`signature` get the same words.
+
+    Parameters
+    ----------
+    game : Game
+        The game.
+    solved : tuple, optional
+        ``(extremes, components)`` from :func:`solve_exact`, to avoid solving
+        twice.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from bargaining import load_model
+    >>> m = load_model("russia_belarus")
+    >>> regime_words(m.game(R="0.7")), regime_words(m.game(R="0.5"))
+    ('(Subsidize/Cut, Align/Hedge)', '(Cut, Hedge)')
+    >>> regime_words(load_model("russia_armenia").game(R="0.5"))
+    '(Refuse, StatusQuo | Russia also Concede) to (Concede/Refuse, StatusQuo | Armenia also Demand-CarryOut)'
+    """
+    extremes, comps = solved if solved is not None else solve_exact(game)
+    groups = [comp.extreme for comp in comps] if comps is not None else [(eq,) for eq in extremes]
+    return "; ".join(" to ".join(_point_words(game, eq) for eq in group) for group in groups)
+
+
+def _point_words(game: Game, eq) -> str:
+    supports_and_responses = labels(game, eq)
+    supports, responses = supports_and_responses[:2], supports_and_responses[2:]
+    names = game.strategies
+    text = ", ".join("/".join(names[k][i] for i in support) for k, support in enumerate(supports))
+    ties = [
+        f"{game.players[k]} also " + "/".join(names[k][i] for i in br if i not in support)
+        for k, (support, br) in enumerate(zip(supports, responses))
+        if set(br) - set(support)
+    ]
+    return "(" + text + (" | " + "; ".join(ties) if ties else "") + ")"
+
+
 def is_real_number(value) -> bool:
     """Whether a sympy number is finite and real (decided by sympy, not by a float)."""
     if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):

@@ -259,41 +259,8 @@ def _threshold_records() -> tuple:
     return tuple(found)
 
 
-def regime_words(game) -> str:
-    """A game's equilibrium set in words that name its type, not its numbers.
-
-    Each equilibrium is shown by its supports, ``(Subsidize/Cut, Align/Hedge)``
-    for a mix; a player's best responses outside its support (the ties that
-    make a point extreme) follow a bar. Equilibria in one component of a
-    continuum are joined by ``to``; components are separated by ``;``.
-
-    Examples
-    --------
-    >>> m = load_model("russia_belarus")
-    >>> regime_words(m.game(R="0.7")), regime_words(m.game(R="0.5"))
-    ('(Subsidize/Cut, Align/Hedge)', '(Cut, Hedge)')
-    >>> regime_words(load_model("russia_armenia").game(R="0.5"))
-    '(Refuse, StatusQuo | Russia also Concede) to (Concede/Refuse, StatusQuo | Armenia also Demand-CarryOut)'
-    """
-    from .components import components
-    from .sensitivity import labels
-
-    def point(eq) -> str:
-        sup1, sup2, br1, br2 = labels(game, eq)
-        text = ", ".join("/".join(game.strategies[k][i] for i in sup) for k, sup in enumerate((sup1, sup2)))
-        ties = [
-            f"{game.players[k]} also " + "/".join(game.strategies[k][i] for i in br if i not in sup)
-            for k, (sup, br) in enumerate(((sup1, br1), (sup2, br2)))
-            if set(br) - set(sup)
-        ]
-        return "(" + text + (" | " + "; ".join(ties) if ties else "") + ")"
-
-    pieces = [" to ".join(point(eq) for eq in comp.extreme) for comp in components(game)]
-    return "; ".join(pieces)
-
-
 def _regime_between(model, lo, hi) -> str:
-    from .sensitivity import rational_between
+    from .sensitivity import rational_between, regime_words
 
     return regime_words(model.game(R=rational_between(lo, hi)))
 
@@ -305,7 +272,7 @@ def thresholds_table() -> pd.DataFrame:
     exact value at the defaults, the value as a float, and the regime just
     below and just above it. ``kind`` says whether the Nash equilibrium set of
     the normal form or the subgame-perfect path of the sequential form
-    changes. A Nash regime is named by :func:`regime_words` at a point
+    changes. A Nash regime is named by :func:`~bargaining.sensitivity.regime_words` at a point
     between consecutive thresholds.
     """
     rows = []

@@ -4,8 +4,8 @@
 plausible range and reports, at each value of that one, the probability of
 each *regime*: the type of the equilibrium set (its supports and best
 responses, :func:`bargaining.sensitivity.signature`), named without
-probabilities, e.g. ``(Subsidize, Align)`` or ``unique mixed: Subsidize/Cut ·
-Align/Hedge``. It also gives the quantiles of each threshold
+probabilities by :func:`bargaining.sensitivity.regime_words`, e.g.
+``(Subsidize, Align)`` or ``(Subsidize/Cut, Align/Hedge)``. It also gives the quantiles of each threshold
 (:func:`bargaining.thresholds.thresholds`) over the same draws.
 
 No game is solved per sample. The type of the equilibrium set can change only
@@ -38,7 +38,15 @@ import sympy
 
 from .errors import BargainingError, ModelError, SolverError
 from .sampling import as_function, draw
-from .sensitivity import exact_number, game_at, readable_text, signature, solve_exact, summary, symbolic_form
+from .sensitivity import (
+    exact_number,
+    game_at,
+    readable_text,
+    regime_words,
+    signature,
+    solve_exact,
+    symbolic_form,
+)
 
 __all__ = ["UncertaintyResult", "uncertainty", "regime_label"]
 
@@ -95,47 +103,30 @@ class UncertaintyResult:
 
 
 # -------------------------------------------------------------------- regimes
-def _names(names, indices):
-    return "/".join(names[k] for k in indices)
-
-
 def regime_label(game, solved=None) -> str:
-    """The type of a game's equilibrium set in words, without probabilities.
+    """The regime of a game: :func:`bargaining.sensitivity.regime_words`.
 
-    A pure equilibrium is ``(Row, Col)``, a mixed one names each player's
-    support, ``mixed: Subsidize/Cut · Align/Hedge``; strategies outside the
-    support that are also best responses follow as ``(ties: ...)``. A unique
-    pure equilibrium is its own label (as in the regimes table); otherwise the
-    count in words (:func:`bargaining.sensitivity.summary`) comes first.
+    Parameters
+    ----------
+    game : Game
+        The game.
+    solved : tuple, optional
+        ``(extremes, components)`` if already solved exactly.
+
+    Returns
+    -------
+    str
+        The type of the equilibrium set in words, the same words as the
+        thresholds table uses.
 
     Examples
     --------
     >>> from bargaining import Game
     >>> g = Game([[2, 0], [0, 1]], [[1, 0], [0, 2]], strategies=(("O", "F"), ("o", "f")))
     >>> regime_label(g)
-    '2 pure + 1 mixed: (O, o); (F, f); mixed: O/F · o/f'
-    >>> regime_label(Game([[3, 0], [5, 1]], [[3, 5], [0, 1]], strategies=(("C", "D"), ("c", "d"))))
-    '(D, d)'
+    '(O, o); (F, f); (O/F, o/f)'
     """
-    from .sensitivity import labels
-
-    solved = solved if solved is not None else solve_exact(game)
-    extremes, comps = solved
-    pieces = []
-    for eq in extremes:
-        sup1, sup2, br1, br2 = labels(game, eq)
-        names = game.strategies
-        ties = [names[0][k] for k in br1 if k not in sup1] + [names[1][k] for k in br2 if k not in sup2]
-        if eq.is_pure:
-            text = f"({names[0][sup1[0]]}, {names[1][sup2[0]]})"
-        else:
-            text = f"mixed: {_names(names[0], sup1)} · {_names(names[1], sup2)}"
-            if len(extremes) == 1:
-                text = text.removeprefix("mixed: ")
-        pieces.append(text + (f" (ties: {', '.join(ties)})" if ties else ""))
-    if len(extremes) == 1 and extremes[0].is_pure:
-        return pieces[0]
-    return f"{summary(extremes, comps)}: " + "; ".join(pieces)
+    return regime_words(game, solved)
 
 
 def _conditions(form) -> list:

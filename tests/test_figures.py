@@ -39,7 +39,7 @@ def test_bifurcation_axes_labels_and_branches(belarus_figure):
     labels = _legend_texts(fig)
     for branch in ("(Cut, Hedge)", "(Subsidize, Align)", "mixed: Subsidize/Cut · Align/Hedge"):
         assert branch in labels
-    assert any(text.startswith("0.6–0.8: unique mixed") for text in labels)  # a shaded regime in the key
+    assert any(text.startswith("0.6–0.8: (Subsidize/Cut, Align/Hedge)") for text in labels)  # a shaded regime
 
 
 def test_bifurcation_mixed_branch_follows_modeling(belarus_figure):

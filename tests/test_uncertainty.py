@@ -53,14 +53,20 @@ def test_probabilities_sum_to_one(model):
     assert set(res.varied) == {k for k, p in model.parameters.items() if k != "R" and not p.fixed}
 
 
-# MODELING.md: the regime at each R with every parameter at its default.
+# MODELING.md: the regime at each R with every parameter at its default. A regime is
+# named by its extreme points' supports; " to " joins the extreme points of one
+# component of a continuum, "; " separates components (or isolated equilibria).
 EXPECTED = {
-    "russia_belarus": [(0.5, "(Cut, Hedge)"), (0.7, "unique mixed"), (0.75, "unique mixed"), (1.0, "(Subsidize, Align)")],
-    "russia_china": [(0.5, "(Conjoin, Bilateral)"), (0.68, "(Guard, Bilateral)"), (0.75, "2 pure + 1 mixed"),
+    "russia_belarus": [(0.5, "(Cut, Hedge)"), (0.7, "(Subsidize/Cut, Align/Hedge)"),
+                       (0.75, "(Subsidize/Cut, Align/Hedge)"), (1.0, "(Subsidize, Align)")],
+    "russia_china": [(0.5, "(Conjoin, Bilateral)"), (0.68, "(Guard, Bilateral)"),
+                     (0.75, "(Conjoin, Multilateral); (Guard, Bilateral); (Conjoin/Guard, Multilateral/Bilateral)"),
                      (1.0, "(Conjoin, Multilateral)")],
-    "russia_armenia": [(0.3, "(Refuse, Demand-CarryOut)"), (0.5, "continuum: 1 component"),
-                       (0.75, "continuum: 2 components"), (1.0, "continuum: 2 components")],
+    "russia_armenia": [(0.3, "(Refuse, Demand-CarryOut)"), (0.5, "(Refuse, StatusQuo"),
+                       (0.75, "(Concede, Demand-CarryOut"), (1.0, "(Concede, Demand-CarryOut")],
 }
+# Armenia: how many components (continua) MODELING.md's regimes have at each R.
+ARMENIA_COMPONENTS = {0.3: 1, 0.5: 1, 0.75: 2, 1.0: 2}
 
 
 def test_degenerate_distribution_gives_the_stated_regime(model):
@@ -71,6 +77,9 @@ def test_degenerate_distribution_gives_the_stated_regime(model):
         row = res.at(r)
         assert len(row) == 1 and row.iloc[0] == 1.0
         assert row.index[0].startswith(words), (r, row.index[0])
+        if model.name == "russia_armenia":
+            assert len(row.index[0].split("; ")) == ARMENIA_COMPONENTS[r], (r, row.index[0])
+            assert (" to " in row.index[0]) == (r > 0.4), "a continuum above RA3 = 0.4, a point below"
 
 
 def test_regime_words_match_modeling_details():
@@ -81,9 +90,9 @@ def test_regime_words_match_modeling_details():
     armenia = bg.load_model("russia_armenia")
     res = bg.uncertainty(armenia, R=[0.8, 1.0], samples=3, seed=0, distributions=_fixed(armenia))
     # Below RA1 = 0.85 Demand-CarryOut binds at the status-quo extreme point, above it Demand-BackDown.
-    assert "StatusQuo (ties: Demand-CarryOut)" in res.at(0.8).index[0]
-    assert "StatusQuo (ties: Demand-BackDown)" in res.at(1.0).index[0]
-    assert "(Concede, Demand-CarryOut)" in res.at(1.0).index[0]
+    assert "StatusQuo | Armenia also Demand-CarryOut)" in res.at(0.8).index[0]
+    assert "StatusQuo | Armenia also Demand-BackDown)" in res.at(1.0).index[0]
+    assert "(Concede, Demand-CarryOut" in res.at(1.0).index[0]
 
 
 def test_regime_probability_follows_threshold_distribution():
@@ -127,7 +136,7 @@ def test_user_distribution_and_errors():
 
 def test_regime_label_of_a_hand_made_game():
     g = bg.Game([[1, -1], [-1, 1]], [[-1, 1], [1, -1]], strategies=(("H", "T"), ("h", "t")))
-    assert regime_label(g) == "unique mixed: H/T · h/t"
+    assert regime_label(g) == "(H/T, h/t)"
 
 
 # ------------------------------------------------------------------- sobol
