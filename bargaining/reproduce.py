@@ -23,6 +23,7 @@ from importlib import metadata
 from pathlib import Path
 
 from . import __version__
+from .errors import BargainingError
 from .output import sha256_of, write_atomic, write_json, write_table
 
 __all__ = ["Report", "reproduce", "manifest_data", "figures", "table_blocks", "sync_document", "DEPENDENCIES", "MANIFEST"]
@@ -254,7 +255,7 @@ def sync_document(path) -> list:
     def fill(match):
         name = match.group(2)
         if name not in TABLES:
-            raise KeyError(f"{path}: unknown table {name!r}; tables: {list(TABLES)}")
+            raise BargainingError(f"{path}: unknown table {name!r}; tables: {list(TABLES)}")
         fresh = to_markdown(TABLES[name][0]())
         if fresh != match.group(3):
             changed.append(name)
@@ -266,10 +267,24 @@ def sync_document(path) -> list:
     return changed
 
 
+def _main(argv=None) -> int:
+    """``python -m bargaining.reproduce --sync docs/paper.md``: refresh a document's quoted tables.
+
+    Writing the results themselves is ``bargaining reproduce [--out DIR]``.
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m bargaining.reproduce",
+        description="Refresh the tables quoted between '<!-- table: NAME -->' markers in documents "
+        "(to write the results, use `bargaining reproduce`).",
+    )
+    parser.add_argument("--sync", nargs="+", required=True, metavar="DOCUMENT", help="documents to refresh")
+    args = parser.parse_args(argv)
+    for document in args.sync:
+        print(document, "updated:", sync_document(document) or "nothing")
+    return 0
+
+
 if __name__ == "__main__":  # pragma: no cover
-    if len(sys.argv) > 2 and sys.argv[1] == "--sync":
-        for document in sys.argv[2:]:
-            print(document, "updated:", sync_document(document) or "nothing")
-    else:
-        report = reproduce(sys.argv[1] if len(sys.argv) > 1 else "results", progress=print)
-        print(report.summary())
+    sys.exit(_main())

@@ -148,3 +148,21 @@ def test_readme_table_head_is_what_reproduce_writes(first):
     generated = (out / "tables" / "T4_thresholds.md").read_text(encoding="utf-8").splitlines()
     assert len(quoted) >= 3
     assert quoted == generated[: len(quoted)]
+
+
+def test_sync_command_refreshes_a_stale_quoted_table(tmp_path, capsys):
+    from bargaining.errors import BargainingError
+    from bargaining.reproduce import _main, sync_document
+
+    document = tmp_path / "note.md"
+    document.write_text("Before.\n\n<!-- table: T2_payoffs -->\n| stale |\n<!-- end table -->\n\nAfter.\n", encoding="utf-8")
+    assert _main(["--sync", str(document)]) == 0
+    assert "updated: ['T2_payoffs']" in capsys.readouterr().out
+    text = document.read_text(encoding="utf-8")
+    assert "| stale |" not in text and "κ·s/R" in text and text.endswith("After.\n")
+    assert sync_document(document) == []  # now current
+    with pytest.raises(SystemExit):
+        _main([])  # --sync is required: no output folder named "--help" or anything else
+    document.write_text("<!-- table: T99_nothing -->\n|x|\n<!-- end table -->\n", encoding="utf-8")
+    with pytest.raises(BargainingError, match="unknown table 'T99_nothing'"):
+        sync_document(document)
