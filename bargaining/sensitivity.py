@@ -205,15 +205,11 @@ def game_at(form: SymbolicForm, substitution: dict) -> Game:
 
 
 def solve_exact(game: Game):
-    """Every extreme equilibrium of ``game``, exactly, and its components (or None)."""
+    """Every extreme equilibrium of ``game``, exactly, and its components."""
+    from .components import components
     from .equilibria import equilibria
 
-    extremes = equilibria(game, exact=True)
-    try:
-        from .components import components
-    except ImportError:  # pragma: no cover - components land separately
-        return extremes, None
-    return extremes, components(game)
+    return equilibria(game, exact=True), components(game)
 
 
 def _best(values) -> frozenset:
@@ -246,7 +242,7 @@ def signature(game: Game, solved=None) -> tuple:
     1
     """
     extremes, comps = solved if solved is not None else solve_exact(game)
-    n_components = None if comps is None else len(comps)
+    n_components = len(comps)
     return (len(extremes), n_components, tuple(sorted(labels(game, eq) for eq in extremes)))
 
 
@@ -283,7 +279,7 @@ def summary(extremes, comps) -> str:
     """A count in words: ``unique pure``, ``2 pure + 1 mixed``, ``continuum: 2 components``."""
     pure = sum(1 for e in extremes if e.is_pure)
     mixed = len(extremes) - pure
-    if comps is not None and any(not c.is_singleton for c in comps):
+    if any(not c.is_singleton for c in comps):
         return f"continuum: {len(comps)} component{'s' if len(comps) != 1 else ''}, {len(extremes)} extreme points"
     if len(extremes) == 1:
         return "unique pure" if pure else "unique mixed"
@@ -304,7 +300,7 @@ def describe_set(game: Game, solved=None) -> str:
     """
     extremes, comps = solved if solved is not None else solve_exact(game)
     words = summary(extremes, comps)
-    if comps is not None and any(not c.is_singleton for c in comps):
+    if any(not c.is_singleton for c in comps):
         pieces = []
         for comp in comps:
             ext = [describe_equilibrium(e, game) for e in comp.extreme]
@@ -350,8 +346,7 @@ def regime_words(game: Game, solved=None) -> str:
     '(Refuse, StatusQuo | Russia also Concede) to (Concede/Refuse, StatusQuo | Armenia also Demand-CarryOut)'
     """
     extremes, comps = solved if solved is not None else solve_exact(game)
-    groups = [comp.extreme for comp in comps] if comps is not None else [(eq,) for eq in extremes]
-    return "; ".join(" to ".join(_point_words(game, eq) for eq in group) for group in groups)
+    return "; ".join(" to ".join(_point_words(game, eq) for eq in comp.extreme) for comp in comps)
 
 
 def _point_words(game: Game, eq) -> str:

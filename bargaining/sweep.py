@@ -52,10 +52,8 @@ def payoff_arrays(form, arrays: dict, n: int):
 
 
 def _solve(A, B, form, values):
-    try:
-        from .batch import batch_equilibria
-    except ImportError:  # pragma: no cover - only before batch.py exists
-        return _solve_loop(A, B, form)
+    from .batch import batch_equilibria
+
     out = batch_equilibria(A, B, exact_fallback=False)
     flagged = np.flatnonzero(out.degenerate_games)
     if not len(flagged):
@@ -83,21 +81,6 @@ def _exact_rows(form, values, k):
     y = np.array([e.as_float()[1] for e in found])
     payoffs = np.array([[float(u) for u in e.payoffs] for e in found])
     return np.full(len(found), k, dtype=np.int64), x, y, payoffs, np.array([e.is_pure for e in found])
-
-
-def _solve_loop(A, B, form):  # pragma: no cover - fallback without the batch solver
-    from .equilibria import equilibria, is_degenerate
-    from .game import Game
-
-    cols = {k: [] for k in ("game", "x", "y", "payoffs", "is_pure", "degenerate")}
-    for k in range(len(A)):
-        game = Game(A[k], B[k], players=form.players, strategies=form.strategies)
-        degenerate = is_degenerate(game)
-        for eq in equilibria(game):
-            x, y = eq.as_float()
-            for key, value in zip(cols, (k, x, y, [float(p) for p in eq.payoffs], eq.is_pure, degenerate)):
-                cols[key].append(value)
-    return tuple(np.asarray(cols[key]) for key in cols)
 
 
 def sweep(model, *, scenario=None, **arrays) -> pd.DataFrame:
