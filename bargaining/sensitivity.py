@@ -345,7 +345,7 @@ def regime_words(game: Game, solved=None) -> str:
     >>> regime_words(load_model("russia_armenia").game(R="0.5"))
     '(Refuse, StatusQuo | Russia also Concede) to (Concede/Refuse, StatusQuo | Armenia also Demand-CarryOut)'
     """
-    extremes, comps = solved if solved is not None else solve_exact(game)
+    _, comps = solved if solved is not None else solve_exact(game)
     return "; ".join(" to ".join(_point_words(game, eq) for eq in comp.extreme) for comp in comps)
 
 
