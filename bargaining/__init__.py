@@ -11,32 +11,24 @@ Examples
 'Player 1: s2 · Player 2: s2'
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-from .batch import BatchEquilibria, batch_equilibria
-from .components import Component, NashSubset, components
-from .disagreement import security_levels
-from .dominance import Reduction, eliminate_dominated
-from .equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
+from ._version import __version__
+from .analysis.regimes import regimes
+from .analysis.sobol import sobol
+from .analysis.statics import Dominance, comparative_statics, payoff_dominance, risk_dominance
+from .analysis.sweep import sweep
+from .analysis.thresholds import Threshold, path_thresholds, thresholds
+from .analysis.uncertainty import UncertaintyResult, uncertainty
+from .batch.solver import BatchEquilibria, batch_equilibria
 from .errors import BargainingError, GameError, ModelError, SolverError
-from .fearon import FearonRange, fearon_range, fearon_range_contest
-from .game import Game
-from .issue import (
-    IssueClosedForm,
-    issue_closed_form,
-    issue_solution,
-    issue_sweep,
-    problem_from_model,
-    solution_table,
-)
-from .model import Model, SymbolicGame, bundled_models, load_model
-from .model_schema import Parameter, RangeWarning
-from .problem import BargainingProblem, convex_hull
-from .regimes import regimes
-from .rubinstein import RubinsteinOutcome, rubinstein, rubinstein_limit
-from .sequential import GameTree, SubgamePerfect, reduced_normal_form, subgame_perfect
-from .sobol import sobol
-from .solutions import (
+from .games.components import Component, NashSubset, components
+from .games.dominance import Reduction, eliminate_dominated
+from .games.equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
+from .games.game import Game
+from .games.tree import GameTree, SubgamePerfect, reduced_normal_form, subgame_perfect
+from .games.zero_sum import ZeroSumSolution, solve_zero_sum
+from .modelling.model import Model, SymbolicGame, bundled_models, load_model
+from .modelling.schema import Parameter, RangeWarning
+from .solutions.axiomatic import (
     SOLUTIONS,
     Agreement,
     egalitarian,
@@ -45,16 +37,20 @@ from .solutions import (
     nash_solution,
     utilitarian,
 )
-from .statics import Dominance, comparative_statics, payoff_dominance, risk_dominance
-from .sweep import sweep
-from .threats import ThreatSolution, ZeroSumSolution, solve_zero_sum, variable_threat
-from .thresholds import Threshold, path_thresholds, thresholds
-from .uncertainty import UncertaintyResult, uncertainty
-
-try:
-    __version__ = version("bargaining")
-except PackageNotFoundError:  # a source checkout that was never installed
-    __version__ = "0.0.0+unknown"
+from .solutions.disagreement import security_levels
+from .solutions.fearon import FearonRange, fearon_range, fearon_range_contest
+from .solutions.geometry import convex_hull
+from .solutions.issue import (
+    IssueClosedForm,
+    issue_closed_form,
+    issue_solution,
+    issue_sweep,
+    problem_from_model,
+    solution_table,
+)
+from .solutions.problem import BargainingProblem
+from .solutions.rubinstein import RubinsteinOutcome, rubinstein, rubinstein_limit
+from .solutions.threats import ThreatSolution, variable_threat
 
 __all__ = [
     "__version__",

@@ -4,7 +4,7 @@ Run from the repository root::
 
     python benchmarks/bench_batch.py            # speed table and memory of 10**7 2x2 games
     python benchmarks/bench_batch.py --quick    # smaller sizes
-    python benchmarks/bench_batch.py --agree    # also: 10,000 2x2 and 3x3 games vs bargaining.equilibria
+    python benchmarks/bench_batch.py --agree    # also: 10,000 2x2 and 3x3 games vs bargaining.games.equilibria
 
 Not a test. All solvers see the same seeded random games (uniform payoffs,
 nondegenerate with probability one). nashpy's and QuantEcon's loops are timed
@@ -132,14 +132,14 @@ def agree(n, seed):
         print(
             f"\nagreement {shape[0]}x{shape[1]}: {n:,} games ({n_int:,} small-integer), "
             f"{int(out.degenerate_games.sum()):,} flagged and solved exactly; "
-            f"{len(bad)} disagree with bargaining.equilibria {bad[:5]}; batch {batch:.1f} s, loop {loop:.1f} s"
+            f"{len(bad)} disagree with bargaining.games.equilibria {bad[:5]}; batch {batch:.1f} s, loop {loop:.1f} s"
         )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes")
-    parser.add_argument("--agree", action="store_true", help="also check 10,000 games against bargaining.equilibria")
+    parser.add_argument("--agree", action="store_true", help="also check 10,000 games against bargaining.games.equilibria")
     parser.add_argument("--seed", type=int, default=2024)
     args = parser.parse_args()
     scale = 10 if args.quick else 1

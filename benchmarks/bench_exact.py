@@ -6,9 +6,9 @@ Run from the repository root::
 
 Prints, per game size, the mean time per game of
 
-* ``bargaining.exact.extreme_equilibria`` (exact rationals) against pygambit's
+* ``bargaining.games.exact.extreme_equilibria`` (exact rationals) against pygambit's
   ``gbt.nash.enummixed_solve(g, rational=True)`` on the same random games, and
-* ``bargaining.equilibria(game)`` (the float path on nondegenerate games)
+* ``bargaining.games.equilibria(game)`` (the float path on nondegenerate games)
   against nashpy's ``support_enumeration``,
 
 with the ratios. Not a test: numbers depend on the machine.
@@ -25,7 +25,7 @@ import numpy as np
 import pygambit as gbt
 
 from bargaining import Game, equilibria
-from bargaining.exact import extreme_equilibria, is_degenerate
+from bargaining.games.exact import extreme_equilibria, is_degenerate
 
 
 def _time(function, items) -> float:

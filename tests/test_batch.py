@@ -66,7 +66,7 @@ def test_unflagged_games_agree_with_pygambit():
     out = bg.batch_equilibria(A, B, exact_fallback=False)
     for g in np.flatnonzero(~out.degenerate_games):
         game = gbt.Game.from_arrays(
-            [[bg.game.to_fraction(v) for v in r] for r in A[g]], [[bg.game.to_fraction(v) for v in r] for r in B[g]]
+            [[bg.games.game.to_fraction(v) for v in r] for r in A[g]], [[bg.games.game.to_fraction(v) for v in r] for r in B[g]]
         )
         result = gbt.nash.enummixed_solve(game, rational=True)
         expected = sorted(
@@ -210,7 +210,7 @@ def test_every_row_is_an_equilibrium(rows, cols, seed, integer):
 def test_sign_table_matches_general_rule():
     # The 2x2 kernel reads an untied game's candidates off its four signs; that table
     # must agree with the general comparison rule for every sign pattern.
-    from bargaining.batch_2x2 import _SIGN_CODE, _codes
+    from bargaining.batch.two_by_two import _SIGN_CODE, _codes
 
     signs = np.array([[-1.0 if k >> bit & 1 else 1.0 for bit in (3, 2, 1, 0)] for k in range(16)])
     assert np.array_equal(_codes(*signs.T, np.zeros(16, dtype=bool)), _SIGN_CODE)

@@ -11,8 +11,8 @@ import pytest
 
 import bargaining
 from bargaining.output import to_markdown
-from bargaining.reproduce import table_blocks
-from bargaining.tables import TABLES
+from bargaining.paper.reproduce import table_blocks
+from bargaining.paper.tables import TABLES
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -57,7 +57,7 @@ def test_paper_quotes_the_tables_exactly():
     for name, content in blocks:
         expected = to_markdown(TABLES[name][0]())
         assert content == expected, (
-            f"docs/paper.md's {name} is stale: run python -m bargaining.reproduce --sync docs/paper.md"
+            f"docs/paper.md's {name} is stale: run python -m bargaining.paper.reproduce --sync docs/paper.md"
         )
 
 

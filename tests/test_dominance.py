@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bargaining as bg
-from bargaining.dominance import eliminate_dominated
+from bargaining.games.dominance import eliminate_dominated
 
 
 def test_prisoners_dilemma_reduces_to_mutual_defection():

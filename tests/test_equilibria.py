@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import bargaining as bg
-from bargaining.equilibria import make_equilibrium
+from bargaining.games.equilibria import make_equilibrium
 
 # Textbook games: (A, B, strategy names, expected equilibria as exact profiles)
 TEXTBOOK = {

@@ -7,7 +7,7 @@ from fractions import Fraction as F
 import pytest
 
 from bargaining import Game, GameError, equilibria
-from bargaining.exact import extreme_equilibria, group_subsets, is_degenerate, nash_subsets
+from bargaining.games.exact import extreme_equilibria, group_subsets, is_degenerate, nash_subsets
 
 ONE, ZERO = F(1), F(0)
 E1, E2 = (ONE, ZERO), (ZERO, ONE)

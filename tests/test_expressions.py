@@ -1,4 +1,4 @@
-"""Tests of the safe expression language (bargaining.expressions)."""
+"""Tests of the safe expression language (bargaining.modelling.expressions)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bargaining import ModelError
-from bargaining.evaluation import evaluate
-from bargaining.expressions import LIMITS, is_safe_name, parse_expression
+from bargaining.modelling.expressions import LIMITS, is_safe_name, parse_expression
+from bargaining.numbers import evaluate
 
 NAMES = ["v", "w", "kappa", "s", "R", "lam", "mu"]
 SYM = {name: sympy.Symbol(name, real=True) for name in NAMES}

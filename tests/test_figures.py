@@ -1,4 +1,4 @@
-"""Tests of bargaining.figures and the ``bargaining plot`` command."""
+"""Tests of bargaining.paper.figures and the ``bargaining plot`` command."""
 
 import sys
 
@@ -11,7 +11,7 @@ from bargaining.errors import BargainingError
 
 pytest.importorskip("matplotlib")
 
-from bargaining.figures import bifurcation, regime_probability, save_figure  # noqa: E402
+from bargaining.paper.figures import bifurcation, regime_probability, save_figure  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from bargaining import Game, GameError
-from bargaining.gambit import read_nfg, write_nfg
+
+read_nfg = Game.from_nfg
+
+
+def write_nfg(game, title=""):
+    return game.to_nfg(title=title)
+
 
 gbt = pytest.importorskip("pygambit")
 

@@ -1,4 +1,4 @@
-"""Tests of model loading, validation and substitution (bargaining.model, bargaining.model_schema)."""
+"""Tests of model loading, validation and substitution (bargaining.modelling.model, bargaining.modelling.schema)."""
 
 from __future__ import annotations
 

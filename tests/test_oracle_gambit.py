@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from bargaining import Game, equilibria
-from bargaining.exact import extreme_equilibria, is_degenerate
+from bargaining.games.exact import extreme_equilibria, is_degenerate
 
 gbt = pytest.importorskip("pygambit")
 

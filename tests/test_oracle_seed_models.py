@@ -12,7 +12,7 @@ from fractions import Fraction
 import pytest
 
 import bargaining as bg
-from bargaining.exact import extreme_equilibria
+from bargaining.games.exact import extreme_equilibria
 
 pytest.importorskip("pygambit")
 

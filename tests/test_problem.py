@@ -1,4 +1,4 @@
-"""Tests for bargaining.problem: hulls, validation, disagreement rules."""
+"""Tests for bargaining.solutions.problem: hulls, validation, disagreement rules."""
 
 from fractions import Fraction
 
@@ -7,7 +7,7 @@ import pytest
 from scipy.spatial import ConvexHull
 
 from bargaining import BargainingError, BargainingProblem, Game, GameError, convex_hull, security_levels
-from bargaining.disagreement import game_disagreement
+from bargaining.solutions.disagreement import game_disagreement
 
 
 def test_hull_matches_scipy_on_random_points():

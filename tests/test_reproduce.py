@@ -1,4 +1,4 @@
-"""Tests of bargaining.reproduce and ``bargaining reproduce``: complete, atomic, byte-identical."""
+"""Tests of bargaining.paper.reproduce and ``bargaining reproduce``: complete, atomic, byte-identical."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from bargaining import output
-from bargaining.reproduce import MANIFEST, reproduce
-from bargaining.tables import TABLES
+from bargaining.paper.reproduce import MANIFEST, reproduce
+from bargaining.paper.tables import TABLES
 
 pytest.importorskip("matplotlib")
 pytest.importorskip("SALib")
@@ -152,7 +152,7 @@ def test_readme_table_head_is_what_reproduce_writes(first):
 
 def test_sync_command_refreshes_a_stale_quoted_table(tmp_path, capsys):
     from bargaining.errors import BargainingError
-    from bargaining.reproduce import _main, sync_document
+    from bargaining.paper.reproduce import _main, sync_document
 
     document = tmp_path / "note.md"
     document.write_text("Before.\n\n<!-- table: T2_payoffs -->\n| stale |\n<!-- end table -->\n\nAfter.\n", encoding="utf-8")

@@ -6,7 +6,7 @@ import pytest
 import sympy
 
 from bargaining import ModelError, load_model, reduced_normal_form, subgame_perfect
-from bargaining.sequential import parse_tree
+from bargaining.modelling.trees import parse_tree
 
 PLAYERS = ("Row", "Col")
 SYMS = {"p": sympy.Symbol("p", real=True)}

@@ -1,4 +1,4 @@
-"""Sweeps agree with bargaining.equilibria point by point; broadcasting; CLI CSV."""
+"""Sweeps agree with bargaining.games.equilibria point by point; broadcasting; CLI CSV."""
 
 from __future__ import annotations
 

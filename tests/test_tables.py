@@ -1,4 +1,4 @@
-"""Tests of bargaining.tables: every number checked against MODELING.md (or theory)."""
+"""Tests of bargaining.paper.tables: every number checked against MODELING.md (or theory)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from bargaining import tables
+from bargaining.paper import tables
 
 F = Fraction
 

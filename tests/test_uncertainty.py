@@ -1,4 +1,4 @@
-"""Tests of bargaining.uncertainty: Monte Carlo regime probabilities and Sobol indices."""
+"""Tests of bargaining.analysis.uncertainty: Monte Carlo regime probabilities and Sobol indices."""
 
 import math
 
@@ -9,9 +9,9 @@ import sympy
 from scipy import stats
 
 import bargaining as bg
+from bargaining.analysis.uncertainty import regime_label
 from bargaining.errors import BargainingError, ModelError
-from bargaining.sampling import draw
-from bargaining.uncertainty import regime_label
+from bargaining.modelling.sampling import draw
 
 GRID = np.linspace(0.2, 1.5, 27)
 MODELS = ("russia_belarus", "russia_armenia", "russia_china")
@@ -204,8 +204,8 @@ def test_cli_uncertainty(tmp_path, capsys):
 
 def test_sign_patterns_agree_with_exact_solves_at_random_points(model):
     """The vectorised classification equals an exact solve of each game (an independent per-game check)."""
-    from bargaining.sensitivity import game_at, symbolic_form
-    from bargaining.uncertainty import _Classifier
+    from bargaining.analysis.sensitivity import game_at, symbolic_form
+    from bargaining.analysis.uncertainty import _Classifier
 
     grid = np.linspace(0.2, 1.5, 40)
     values = draw(model, 60, seed=21, exclude=("R",))

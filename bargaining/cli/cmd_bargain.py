@@ -36,10 +36,10 @@ def _pair(players, values) -> str:
 
 def run(args) -> int:
     from ..errors import BargainingError
-    from ..issue import issue_solution, problem_from_model
-    from ..model import load_model
-    from ..solutions import get_solution, nash_solution
-    from ..threats import variable_threat
+    from ..modelling.model import load_model
+    from ..solutions.axiomatic import get_solution, nash_solution
+    from ..solutions.issue import issue_solution, problem_from_model
+    from ..solutions.threats import variable_threat
 
     model = load_model(args.target)
     overrides = parse_overrides(args.overrides)

@@ -13,7 +13,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..model import bundled_examples, bundled_models, load_model
+    from ..modelling.model import bundled_examples, bundled_models, load_model
 
     names = (*bundled_models(), *bundled_examples())
     width = max((len(n) for n in names), default=0)

@@ -31,9 +31,9 @@ def register(subparsers) -> None:
 def run(args) -> int:
     import numpy as np
 
-    from ..figures import bifurcation, regime_probability, save_figure
-    from ..model import load_model
-    from ..uncertainty import uncertainty
+    from ..analysis.uncertainty import uncertainty
+    from ..modelling.model import load_model
+    from ..paper.figures import bifurcation, regime_probability, save_figure
 
     if not args.lo < args.hi:
         raise BargainingError(f"--from ({args.lo}) must be below --to ({args.hi})")

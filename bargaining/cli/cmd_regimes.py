@@ -19,9 +19,9 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..model import load_model
-    from ..regimes import regimes
-    from ..sensitivity import display_text
+    from ..analysis.regimes import regimes
+    from ..analysis.sensitivity import display_text
+    from ..modelling.model import load_model
 
     model = load_model(args.model)
     table = regimes(

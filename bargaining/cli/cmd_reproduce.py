@@ -25,7 +25,7 @@ def _terminate(signum, frame):
 
 
 def run(args) -> int:
-    from ..reproduce import reproduce
+    from ..paper.reproduce import reproduce
 
     signal.signal(signal.SIGTERM, _terminate)
 

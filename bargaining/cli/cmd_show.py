@@ -21,7 +21,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..model import load_model
+    from ..modelling.model import load_model
     from .common import show_number as _show
 
     model = load_model(args.model)

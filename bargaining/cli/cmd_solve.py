@@ -29,8 +29,8 @@ def _number(value):
 
 def run(args) -> int:
 
-    from ..equilibria import equilibria
-    from ..model import load_model
+    from ..games.equilibria import equilibria
+    from ..modelling.model import load_model
 
     model = load_model(args.target)
     overrides = parse_overrides(args.overrides)
@@ -79,7 +79,7 @@ def run(args) -> int:
 
 
 def _degenerate(game) -> bool:
-    from ..equilibria import is_degenerate
+    from ..games.equilibria import is_degenerate
 
     return is_degenerate(game)
 

@@ -29,9 +29,9 @@ def register(subparsers) -> None:
 def run(args) -> int:
     import numpy as np
 
-    from ..model import load_model
+    from ..analysis.sweep import sweep
+    from ..modelling.model import load_model
     from ..output import write_atomic
-    from ..sweep import sweep
 
     if args.points < 1:
         raise BargainingError(f"--points must be at least 1, got {args.points}")

@@ -35,9 +35,9 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from ..model import load_model
-    from ..sensitivity import display_text
-    from ..thresholds import parameter_range, thresholds
+    from ..analysis.sensitivity import display_text
+    from ..analysis.thresholds import parameter_range, thresholds
+    from ..modelling.model import load_model
 
     model = load_model(args.model)
     overrides = parse_overrides(args.overrides)

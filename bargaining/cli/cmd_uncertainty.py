@@ -29,9 +29,9 @@ def register(subparsers) -> None:
 def run(args) -> int:
     import numpy as np
 
-    from ..model import load_model
+    from ..analysis.uncertainty import uncertainty
+    from ..modelling.model import load_model
     from ..output import write_atomic
-    from ..uncertainty import uncertainty
 
     if args.points < 1 or args.samples < 1:
         raise BargainingError("--points and --samples must be at least 1")

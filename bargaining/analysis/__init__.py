@@ -1,0 +1,19 @@
+"""How the answer moves with a parameter: thresholds, regimes, statics, sweeps, uncertainty.
+
+Exact thresholds in a parameter where the equilibria change, the regimes
+between them, comparative statics and equilibrium selection (risk and payoff
+dominance), vectorised sweeps, Monte Carlo shares of the plausible box, and
+Sobol indices.
+
+May import: :mod:`bargaining.games`, :mod:`bargaining.batch`,
+:mod:`bargaining.modelling` and the base modules. Not solutions, paper or cli.
+"""
+
+from .regimes import regimes
+from .sobol import sobol
+from .statics import Dominance, comparative_statics, payoff_dominance, risk_dominance
+from .sweep import sweep
+from .thresholds import Threshold, path_thresholds, thresholds
+from .uncertainty import UncertaintyResult, uncertainty
+
+__all__ = ['Threshold', 'path_thresholds', 'thresholds', 'regimes', 'Dominance', 'comparative_statics', 'payoff_dominance', 'risk_dominance', 'sweep', 'UncertaintyResult', 'uncertainty', 'sobol']

@@ -1,0 +1,20 @@
+"""Games and their equilibria: the bottom layer.
+
+Two-player strategic forms (:class:`Game`), equilibrium records, the exact
+enumeration of extreme equilibria and their components, dominance, zero-sum
+games, game trees, and Gambit's file formats.
+
+May import: :mod:`bargaining.errors`, :mod:`bargaining.numbers`, and
+third-party libraries. Nothing above it (batch, modelling, analysis,
+solutions, paper, cli).
+"""
+
+from .components import Component, NashSubset, components
+from .dominance import Reduction, eliminate_dominated
+from .equilibria import best_responses, equilibria, is_degenerate, pure_equilibria, regret
+from .equilibrium import Equilibrium
+from .game import Game
+from .tree import GameTree, SubgamePerfect, reduced_normal_form, subgame_perfect
+from .zero_sum import ZeroSumSolution, solve_zero_sum
+
+__all__ = ['Game', 'Equilibrium', 'best_responses', 'equilibria', 'is_degenerate', 'pure_equilibria', 'regret', 'Component', 'NashSubset', 'components', 'Reduction', 'eliminate_dominated', 'ZeroSumSolution', 'solve_zero_sum', 'GameTree', 'SubgamePerfect', 'reduced_normal_form', 'subgame_perfect']

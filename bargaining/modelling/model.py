@@ -1,0 +1,417 @@
+"""Parametric models with provenance: load a model file, get exact games from it.
+
+A model file (TOML, see ``docs/model-files.md``) declares two players and
+their strategies, parameters with a value, a plausible range, a meaning and a
+source, named scenarios, and payoffs as expressions in the parameters. A
+:class:`Model` keeps the payoffs symbolic (:meth:`Model.symbolic_game`) and
+substitutes exact values on request (:meth:`Model.game`).
+
+The three seed models ship with the package and load by name::
+
+    >>> from bargaining import load_model
+    >>> belarus = load_model("russia_belarus")
+    >>> belarus.game(scenario="2015").payoff("Subsidize", "Align")
+    (0.9166666666666666, 0.95)
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+import sympy
+
+from ..errors import ModelError
+from ..games.game import Game, to_fraction
+from ..games.tree import GameTree, SubgamePerfect, subgame_perfect
+from ..numbers import evaluate
+from .schema import (
+    TOP_LEVEL_KEYS,
+    Issue,
+    RangeWarning,
+    exact_number,
+    parse_issue,
+    parse_parameters,
+    parse_payoffs,
+    parse_players,
+    parse_scenarios,
+    read_toml,
+)
+from .trees import parse_tree
+
+__all__ = ["Model", "SymbolicGame", "load_model", "bundled_models", "bundled_examples", "RangeWarning"]
+
+
+@dataclass(frozen=True, eq=False)
+class SymbolicGame:
+    """A two-player game whose payoffs are sympy expressions in named parameters.
+
+    Attributes
+    ----------
+    A, B : sympy.ImmutableMatrix
+        Row and column player's payoffs.
+    players : pair of str
+    strategies : pair of tuple of str
+    symbols : mapping of name -> sympy.Symbol
+
+    Examples
+    --------
+    >>> from bargaining import load_model
+    >>> sg = load_model("russia_belarus").symbolic_game()
+    >>> sg.A[1, 0], sg.B[1, 0]
+    (v, -a)
+    """
+
+    A: sympy.ImmutableMatrix
+    B: sympy.ImmutableMatrix
+    players: tuple
+    strategies: tuple
+    symbols: Mapping = field(repr=False)
+    where: str = field(default="", repr=False)
+
+    def substitute(self, values: Mapping) -> Game:
+        """The numeric :class:`~bargaining.games.game.Game` at these parameter values, exactly.
+
+        Parameters
+        ----------
+        values : mapping of name (or Symbol) -> number
+            A value for every symbol; decimals and Fractions are taken exactly.
+
+        Raises
+        ------
+        ModelError
+            If a payoff is not a finite real number at these values (e.g. a
+            division by zero at R = 0), naming the cell.
+        """
+        by_symbol = {}
+        for key, value in values.items():
+            symbol = self.symbols.get(key) if isinstance(key, str) else key
+            if symbol is None:
+                raise ModelError(f"{self.where}unknown parameter {key!r}; parameters: {sorted(self.symbols)}")
+            by_symbol[symbol] = value
+        matrices = []
+        for k, M in enumerate((self.A, self.B)):
+            rows = []
+            for i, row in enumerate(self.strategies[0]):
+                cells = []
+                for j, col in enumerate(self.strategies[1]):
+                    number = evaluate(M[i, j], by_symbol, where=f"{self.where}payoffs.{row}.{col}[{k}]")
+                    cells.append(_to_fraction(number, f"{self.where}payoffs.{row}.{col}[{k}]"))
+                rows.append(cells)
+            matrices.append(rows)
+        return Game(matrices[0], matrices[1], players=self.players, strategies=self.strategies)
+
+    def __repr__(self) -> str:
+        header = [f"{self.players[0]} \\ {self.players[1]}", *self.strategies[1]]
+        body = [
+            [name, *(f"{sympy.sstr(self.A[i, j])} , {sympy.sstr(self.B[i, j])}" for j in range(self.A.shape[1]))]
+            for i, name in enumerate(self.strategies[0])
+        ]
+        widths = [max(len(r[k]) for r in [header, *body]) for k in range(len(header))]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in [header, *body]]
+        return "SymbolicGame(\n  " + "\n  ".join(lines) + "\n)"
+
+
+def _to_fraction(number, where: str) -> Fraction:
+    if number.is_Rational:
+        return Fraction(int(number.p), int(number.q))
+    try:
+        return to_fraction(float(number))
+    except (TypeError, ValueError, OverflowError, ArithmeticError) as err:
+        raise ModelError(f"{where}: the value {number} is not a finite real number ({err})") from None
+
+
+@dataclass(frozen=True, eq=False)
+class Model:
+    """A parametric two-player model with provenance, loaded from a model file.
+
+    Use :func:`load_model` to make one. Attributes: ``name`` (the file stem),
+    ``title``, ``description``, ``path``, ``parameters`` (name ->
+    :class:`Parameter`), ``scenarios`` (name -> overrides), ``players``,
+    ``strategies``, ``sequential`` (a :class:`~bargaining.games.tree.GameTree`
+    or None) and ``issue`` (an :class:`Issue` or None).
+
+    Examples
+    --------
+    >>> from bargaining import load_model
+    >>> china = load_model("russia_china")
+    >>> china.players, china.strategies[1]
+    (('Russia', 'China'), ('Multilateral', 'Bilateral'))
+    >>> sorted(china.scenarios)
+    ['2013', '2015', '2016', 'stress']
+    """
+
+    name: str
+    title: str
+    description: str
+    path: str
+    parameters: Mapping
+    scenarios: Mapping
+    players: tuple
+    strategies: tuple
+    sequential: GameTree | None
+    issue: Issue | None
+    _symbolic: SymbolicGame = field(repr=False)
+
+    def symbolic_game(self) -> SymbolicGame:
+        """The payoff table as a :class:`SymbolicGame` (sympy expressions)."""
+        return self._symbolic
+
+    @property
+    def symbols(self) -> Mapping:
+        """Parameter name -> sympy Symbol."""
+        return self._symbolic.symbols
+
+    def values(self, scenario: str | None = None, **overrides) -> dict:
+        """Exact parameter values: defaults, then a scenario, then keyword overrides.
+
+        Values may be ints, floats (read as written: 0.75 is 3/4), Fractions,
+        Decimals or decimal strings.
+
+        Raises
+        ------
+        ModelError
+            On an unknown scenario or parameter (the valid names are listed).
+
+        Warns
+        -----
+        RangeWarning
+            When a value lies outside the parameter's plausible range.
+
+        Examples
+        --------
+        >>> from bargaining import load_model
+        >>> load_model("russia_belarus").values("2015")["R"]
+        3/4
+        """
+        chosen = {name: p.value for name, p in self.parameters.items()}
+        if scenario is not None:
+            scenario = str(scenario)
+            if scenario not in self.scenarios:
+                raise ModelError(f"{self.path}: unknown scenario {scenario!r}; scenarios: {sorted(self.scenarios)}")
+            chosen.update(self.scenarios[scenario])
+        for name, value in overrides.items():
+            if name not in self.parameters:
+                raise ModelError(f"{self.path}: unknown parameter {name!r}; parameters: {sorted(self.parameters)}")
+            chosen[name] = exact_number(value, f"{self.path}: parameter {name}")
+        for name, value in chosen.items():
+            low, high = self.parameters[name].range
+            if not low <= value <= high:
+                warnings.warn(
+                    f"{self.name}: {name} = {value} lies outside its plausible range [{low}, {high}]",
+                    RangeWarning,
+                    stacklevel=2,
+                )
+        return chosen
+
+    def _by_symbol(self, values: Mapping) -> dict:
+        return {self.parameters[name].symbol: value for name, value in values.items()}
+
+    def game(self, scenario: str | None = None, **overrides) -> Game:
+        """The numeric game at a scenario and/or parameter values, with exact payoffs.
+
+        Examples
+        --------
+        >>> from bargaining import load_model, equilibria
+        >>> g = load_model("russia_belarus").game(R=1)
+        >>> [e.describe() for e in equilibria(g, exact=True)]
+        ['Russia: Subsidize · Belarus: Align']
+        """
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", RangeWarning)
+            values = self.values(scenario, **overrides)
+        return self._symbolic.substitute(self._by_symbol(values))
+
+    def subgame_perfect(self, scenario: str | None = None, *, node: str | None = None, **overrides) -> SubgamePerfect:
+        """The subgame-perfect path of the model's sequential form (or the subtree at ``node``).
+
+        Raises
+        ------
+        ModelError
+            If the model has no sequential form.
+
+        Examples
+        --------
+        >>> from bargaining import load_model
+        >>> load_model("russia_armenia").subgame_perfect(R=0.3).describe()
+        'Armenia: Demand → Russia: Refuse → Armenia: CarryOut'
+        """
+        if self.sequential is None:
+            raise ModelError(f"{self.path}: the model has no [sequential] section")
+        values = self._by_symbol(self.values(scenario, **overrides))
+        return subgame_perfect(self.sequential, values, node=node, where=f"{self.path}: ")
+
+    def disagreement(self, scenario: str | None = None, **overrides) -> tuple:
+        """The issue's disagreement point (row, column) as exact numbers at these values.
+
+        Examples
+        --------
+        >>> from bargaining import load_model
+        >>> load_model("russia_armenia").disagreement(R=0.75)
+        (-1, -7/20)
+        """
+        if self.issue is None:
+            raise ModelError(f"{self.path}: the model has no [issue] section")
+        values = self._by_symbol(self.values(scenario, **overrides))
+        kind = self.issue.disagreement_kind
+        if kind == "explicit":
+            return tuple(
+                evaluate(e, values, where=f"{self.path}: issue.disagreement[{k}]")
+                for k, e in enumerate(self.issue.disagreement)
+            )
+        if kind == "subgame":
+            return subgame_perfect(self.sequential, values, node=self.issue.disagreement, where=f"{self.path}: ").payoffs
+        j = self.strategies[1].index(self.issue.disagreement)
+        S = self._symbolic
+        cells = [
+            tuple(evaluate(M[i, j], values, where=f"{self.path}: payoffs") for M in (S.A, S.B))
+            for i in range(len(self.strategies[0]))
+        ]
+        best = max(cell[0] for cell in cells)
+        return next(cell for cell in cells if cell[0] == best)
+
+    def __repr__(self) -> str:
+        return f"Model({self.name!r}: {self.title}; parameters {', '.join(self.parameters)})"
+
+
+# ------------------------------------------------------------------ loading
+def _bundled_dir(package: str, folder: str):
+    try:
+        root = resources.files(package)
+        if package == "bargaining":
+            root = root / folder
+        if root.is_dir():
+            return root
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / folder if package != "bargaining" else None
+
+
+def _names_in(directory) -> list:
+    if directory is None or not directory.is_dir():
+        return []
+    return sorted(item.name[:-5] for item in directory.iterdir() if item.name.endswith(".toml"))
+
+
+def bundled_models() -> tuple:
+    """Names of the models that ship with the package.
+
+    Returns
+    -------
+    tuple of str
+        The stems of the bundled ``.toml`` model files, sorted; each is a
+        valid argument of :func:`load_model`. Empty if the models directory
+        is missing.
+
+    Examples
+    --------
+    >>> bundled_models()
+    ('russia_armenia', 'russia_belarus', 'russia_china')
+    """
+    return tuple(_names_in(_bundled_dir("bargaining.models", "models")))
+
+
+def bundled_examples() -> tuple:
+    """Names of the example game files that ship with the package (``examples/NAME``)."""
+    return tuple(f"examples/{n}" for n in _names_in(_bundled_dir("bargaining", "examples")))
+
+
+def load_model(name_or_path) -> Model:
+    """Load a model: a bundled name (``"russia_belarus"``), ``"examples/NAME"``, or a path to a ``.toml`` file.
+
+    Parameters
+    ----------
+    name_or_path : str or pathlib.Path
+        A :class:`~pathlib.Path`, or a string ending in ``.toml`` or
+        containing a ``/`` (other than the ``examples/`` prefix), is read as
+        a file path; any other string names a bundled model (see
+        :func:`bundled_models`) or, with the ``examples/`` prefix, a bundled
+        example game.
+
+    Returns
+    -------
+    Model
+        The parsed and validated model.
+
+    Raises
+    ------
+    ModelError
+        If the file is not found, is not valid TOML, or breaks the schema;
+        the message names the file, the entry and the problem.
+
+    Examples
+    --------
+    >>> load_model("russia_belarus").title
+    'Russia–Belarus: subsidies for loyalty'
+    >>> load_model("examples/prisoners_dilemma").game().shape
+    (2, 2)
+    """
+    if isinstance(name_or_path, Path) or str(name_or_path).endswith(".toml") or "/" in str(name_or_path).replace(
+        "examples/", "", 1
+    ):
+        path = Path(name_or_path)
+        try:
+            text = path.read_bytes()
+        except FileNotFoundError:
+            raise ModelError(f"{path}: no such file") from None
+        except IsADirectoryError:
+            raise ModelError(f"{path}: is a directory, not a model file") from None
+        except OSError as err:
+            raise ModelError(f"{path}: cannot be read ({err.strerror or err})") from None
+        return _build(text, str(path), path.stem)
+    name = str(name_or_path)
+    if name.startswith("examples/"):
+        directory, stem = _bundled_dir("bargaining", "examples"), name.split("/", 1)[1]
+    else:
+        directory, stem = _bundled_dir("bargaining.models", "models"), name
+    resource = directory / f"{stem}.toml" if directory is not None else None
+    if resource is None or not resource.is_file():
+        known = ", ".join((*bundled_models(), *bundled_examples()))
+        raise ModelError(f"{name}: no bundled model of that name, and no such .toml file; bundled: {known}")
+    return _build(resource.read_bytes(), f"{stem}.toml", stem)
+
+
+def _build(text: bytes, where: str, name: str) -> Model:
+    data = read_toml(text, where)
+    extra = [key for key in data if key not in TOP_LEVEL_KEYS]
+    if extra:
+        raise ModelError(f"{where}: unknown top-level entries {extra}; allowed: {list(TOP_LEVEL_KEYS)}")
+    for key in ("players", "payoffs"):
+        if key not in data:
+            raise ModelError(f"{where}: {key}: missing")
+    title = data.get("title", name)
+    description = data.get("description", "")
+    if not isinstance(title, str) or not isinstance(description, str):
+        raise ModelError(f"{where}: title and description must be text")
+    players, strategies = parse_players(data["players"], where)
+    parameters = parse_parameters(data.get("parameters", {}), where)
+    scenarios = parse_scenarios(data.get("scenarios", {}), parameters, where)
+    symbols = {name: p.symbol for name, p in parameters.items()}
+    A, B = parse_payoffs(data["payoffs"], players, strategies, symbols, where)
+    sequential = parse_tree(data["sequential"], players, symbols, where) if "sequential" in data else None
+    issue = None
+    if "issue" in data:
+        node_ids = None if sequential is None else set(sequential.nodes)
+        issue = parse_issue(data["issue"], symbols, strategies, node_ids, where)
+    symbolic = SymbolicGame(
+        sympy.ImmutableMatrix(A), sympy.ImmutableMatrix(B), players, strategies,
+        MappingProxyType(symbols), where=f"{where}: ",
+    )
+    return Model(
+        name=name,
+        title=title.strip(),
+        description=description.strip(),
+        path=where,
+        parameters=MappingProxyType(parameters),
+        scenarios=MappingProxyType({k: MappingProxyType(v) for k, v in scenarios.items()}),
+        players=players,
+        strategies=strategies,
+        sequential=sequential,
+        issue=issue,
+        _symbolic=symbolic,
+    )

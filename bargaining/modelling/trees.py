@@ -1,0 +1,105 @@
+"""Reading a game tree out of a model file's ``[sequential]`` section.
+
+The tree itself is a game (:mod:`bargaining.games.tree`); this module turns
+the file's flat list of nodes into one, with every payoff parsed by the safe
+expression language and the structure checked (ids, players, one parent per
+node, no cycle, every node reachable).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from ..errors import ModelError
+from ..games.tree import DecisionNode, GameTree, TerminalNode
+from .schema import parse_pair
+
+__all__ = ["parse_tree", "MAX_NODES"]
+
+MAX_NODES = 200
+
+
+def parse_tree(data, players, symbols: Mapping, where: str) -> GameTree:
+    """Build and validate the ``[sequential]`` section of a model file.
+
+    Raises
+    ------
+    ModelError
+        On duplicate or unknown node ids, unknown players, a node that is not
+        reachable from the root, a node with two parents, or a cycle.
+    """
+    here = f"{where}: sequential"
+    if not isinstance(data, Mapping):
+        raise ModelError(f"{here}: expected a table")
+    extra = [k for k in data if k not in ("description", "root", "reduces_to_payoffs", "nodes")]
+    if extra:
+        raise ModelError(f"{here}: unknown entries {extra}")
+    items = data.get("nodes")
+    if not isinstance(items, list) or not items:
+        raise ModelError(f"{here}.nodes: expected a non-empty list of [[sequential.nodes]]")
+    if len(items) > MAX_NODES:
+        raise ModelError(f"{here}.nodes: more than {MAX_NODES} nodes")
+    reduces = data.get("reduces_to_payoffs", False)
+    if not isinstance(reduces, bool):
+        raise ModelError(f"{here}.reduces_to_payoffs: expected true or false")
+    description = data.get("description", "")
+    if not isinstance(description, str):
+        raise ModelError(f"{here}.description: expected text")
+    nodes: dict = {}
+    for k, item in enumerate(items):
+        at = f"{here}.nodes[{k}]"
+        if not isinstance(item, Mapping):
+            raise ModelError(f"{at}: expected a table")
+        node_id = item.get("id")
+        if not isinstance(node_id, str) or not node_id:
+            raise ModelError(f"{at}.id: missing or not text")
+        if node_id in nodes:
+            raise ModelError(f"{at}.id: duplicate node id {node_id!r}")
+        if "payoffs" in item:
+            if set(item) - {"id", "payoffs"}:
+                raise ModelError(f"{at}: a terminal node has only id and payoffs")
+            nodes[node_id] = TerminalNode(node_id, parse_pair(item["payoffs"], symbols, f"{at}.payoffs"))
+            continue
+        if set(item) - {"id", "player", "actions"}:
+            raise ModelError(f"{at}: a decision node has only id, player and actions")
+        player = item.get("player")
+        if player not in players:
+            raise ModelError(f"{at}.player: {player!r} is not one of the players {list(players)}")
+        actions = item.get("actions")
+        if not isinstance(actions, Mapping) or not actions:
+            raise ModelError(f"{at}.actions: expected a table action = \"child node id\"")
+        for action, child in actions.items():
+            if not isinstance(child, str):
+                raise ModelError(f"{at}.actions.{action}: expected a node id")
+        nodes[node_id] = DecisionNode(node_id, player, tuple(actions.items()))
+    root = data.get("root")
+    if root not in nodes:
+        raise ModelError(f"{here}.root: {root!r} is not a node id")
+    _check_tree(nodes, root, here)
+    return GameTree(root, MappingProxyType(nodes), tuple(players), description, reduces)
+
+
+def _check_tree(nodes: Mapping, root: str, here: str) -> None:
+    parent: dict = {}
+    for node in nodes.values():
+        if isinstance(node, DecisionNode):
+            for action, child in node.actions:
+                if child not in nodes:
+                    raise ModelError(f"{here}: node {node.id!r}, action {action!r} leads to unknown node {child!r}")
+                if child == root or child == node.id:
+                    raise ModelError(f"{here}: node {node.id!r}, action {action!r} leads back to {child!r} (a cycle)")
+                if child in parent:
+                    raise ModelError(f"{here}: node {child!r} has two parents ({parent[child]!r} and {node.id!r})")
+                parent[child] = node.id
+    reached, stack = set(), [root]
+    while stack:
+        node = nodes[stack.pop()]
+        if node.id in reached:
+            raise ModelError(f"{here}: node {node.id!r} is on a cycle")
+        reached.add(node.id)
+        if isinstance(node, DecisionNode):
+            stack.extend(child for _, child in node.actions)
+    unreached = [n for n in nodes if n not in reached]
+    if unreached:
+        raise ModelError(f"{here}: nodes {unreached} cannot be reached from the root {root!r}")
