@@ -74,8 +74,9 @@ def parameters_table() -> pd.DataFrame:
     --------
     >>> t1 = parameters_table()
     >>> t1.loc[t1.name == "mu", ["model", "parameter", "value", "low", "high"]]
-                model parameter value low high
-    4  russia_belarus         μ   3/4  1/2  9/10
+                         model parameter value  low  high
+    4           russia_belarus         μ   3/4  1/2  9/10
+    13  russia_belarus_loyalty         μ   3/4  1/2  9/10
     """
     rows = []
     for name in MODELS:
