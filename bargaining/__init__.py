@@ -28,6 +28,7 @@ from .games.tree import GameTree, SubgamePerfect, reduced_normal_form, subgame_p
 from .games.zero_sum import ZeroSumSolution, solve_zero_sum
 from .modelling.model import Model, SymbolicGame, bundled_models, load_model
 from .modelling.schema import Parameter, RangeWarning
+from .modelling.series import DataFile, data_provenance, load_series, resource_index
 from .solutions.axiomatic import (
     SOLUTIONS,
     Agreement,
@@ -81,6 +82,10 @@ __all__ = [
     "SymbolicGame",
     "load_model",
     "bundled_models",
+    "DataFile",
+    "load_series",
+    "resource_index",
+    "data_provenance",
     "GameTree",
     "SubgamePerfect",
     "subgame_perfect",

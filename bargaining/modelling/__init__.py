@@ -12,5 +12,7 @@ analysis, solutions, paper or cli.
 
 from .model import Model, SymbolicGame, bundled_models, load_model
 from .schema import Parameter, RangeWarning
+from .series import DataFile, data_provenance, load_series, resource_index
 
-__all__ = ['Model', 'SymbolicGame', 'bundled_models', 'load_model', 'Parameter', 'RangeWarning']
+__all__ = ['Model', 'SymbolicGame', 'bundled_models', 'load_model', 'Parameter', 'RangeWarning',
+           'DataFile', 'load_series', 'resource_index', 'data_provenance']
