@@ -28,6 +28,7 @@ from .games.tree import GameTree, SubgamePerfect, reduced_normal_form, subgame_p
 from .games.zero_sum import ZeroSumSolution, solve_zero_sum
 from .modelling.model import Model, SymbolicGame, bundled_models, load_model
 from .modelling.schema import Parameter, RangeWarning
+from .paper.explorer import ExplorerData, explore, explorer_data
 from .solutions.axiomatic import (
     SOLUTIONS,
     Agreement,
@@ -125,4 +126,8 @@ __all__ = [
     "issue_sweep",
     "problem_from_model",
     "solution_table",
+    # readers
+    "explore",
+    "explorer_data",
+    "ExplorerData",
 ]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from importlib import resources
 from fractions import Fraction
+from importlib import resources
 
 import pytest
 

@@ -266,6 +266,8 @@ def explorer_data(model, *, param: str | None = None, vary=None, points: int = G
     Returns
     -------
     ExplorerData
+        The sliders, one view per slider position, one regime strip per
+        combination of the further sliders, and the scenarios.
 
     Raises
     ------

@@ -59,12 +59,14 @@ th { background: #f1f3f6; }
 ul { margin: .2rem 0; padding-left: 1.2rem; }
 li { overflow-wrap: anywhere; margin: .15rem 0; }
 #regime { font-weight: 600; overflow-wrap: anywhere; }
-.strip { position: relative; height: 2.4rem; margin: 1.6rem 0 2.6rem; border: 1px solid var(--line); }
+.strip { position: relative; height: 2.4rem; margin: 2.6rem 0 3.4rem; border: 1px solid var(--line); }
 .strip .run { position: absolute; top: 0; bottom: 0; }
 .strip .cut { position: absolute; top: -0.5rem; bottom: -0.5rem; width: 2px; background: var(--ink); }
 .strip .cut span { position: absolute; top: -1.3rem; left: 3px; font-size: .75rem; white-space: nowrap; }
 .strip .scenario { position: absolute; bottom: -1.6rem; font-size: .75rem; transform: translateX(-50%);
                    white-space: nowrap; color: var(--muted); }
+.strip .cut.low span { top: -2.3rem; }
+.strip .scenario.low { bottom: -2.6rem; }
 .strip .scenario::before { content: "▲"; display: block; text-align: center; line-height: .8; }
 .strip .here { position: absolute; top: -3px; bottom: -3px; width: 4px; margin-left: -2px;
                background: var(--accent); }
@@ -149,16 +151,16 @@ SCRIPT = """
       seg.title = run.regime;
       box.appendChild(seg);
     });
-    strip.thresholds.forEach(function (t) {
-      var cut = el("div", null, "cut");
+    strip.thresholds.forEach(function (t, k) {
+      var cut = el("div", null, k % 2 ? "cut low" : "cut");
       cut.style.left = x(t.float);
       cut.title = sliders[0].symbol + " = " + t.value.exact + " = " + t.formula;
       cut.appendChild(el("span", num(t.value)));
       cut.setAttribute("data-threshold", t.value.exact);
       box.appendChild(cut);
     });
-    data.scenarios.forEach(function (s) {
-      var mark = el("div", s.name, "scenario"); mark.style.left = x(s.float);
+    data.scenarios.forEach(function (s, k) {
+      var mark = el("div", s.name, k % 2 ? "scenario low" : "scenario"); mark.style.left = x(s.float);
       mark.title = s.name + ": " + sliders[0].symbol + " = " + s.value.exact;
       box.appendChild(mark);
     });

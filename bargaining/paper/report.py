@@ -25,7 +25,7 @@ nav ul { columns: 2 18rem; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: .88rem; margin: .4rem 0 1rem; }
 th, td { border: 1px solid #d5d9e0; padding: .2rem .45rem; text-align: left; vertical-align: top;
          max-width: 28rem; overflow-wrap: anywhere; }
-th { background: #f1f3f6; }
+th { background: #f1f3f6; overflow-wrap: normal; }
 figure { margin: 1rem 0 2rem; } figure img { max-width: 100%; height: auto; border: 1px solid #d5d9e0; }
 figcaption { color: #5b6475; font-size: .9rem; }
 """
