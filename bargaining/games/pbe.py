@@ -235,27 +235,13 @@ def _piece(tree, supports, behaviour, beliefs, unknowns, constraints, positive, 
 
 def _verify(tree, piece) -> None:
     """Verify the piece at its centroid and at every vertex with the independent checker."""
-    centre = piece.centroid()
-    checks = [centre, *piece.vertices]
-    for point in checks:
+    for point in (piece.centroid(), *piece.vertices):
         behaviour, beliefs = piece.at(point)
-        if point is not centre:
-            beliefs = {**_limits(piece, centre, point), **beliefs}
         try:
             verify_assessment(tree, behaviour, beliefs)
         except SolverError as error:
             raise SolverError(f"perfect_bayesian: a found assessment fails verification ({error}); "
                               f"supports {dict(piece.supports)}") from None
-
-
-def _limits(piece, centre, vertex) -> dict:
-    """Beliefs at a vertex as limits from the interior (where Bayes' rule loses its denominator there)."""
-    t = sympy.Symbol("t", positive=True)
-    line = {s: sympy.Rational(vertex[s.name].numerator, vertex[s.name].denominator)
-            + t * sympy.Rational((centre[s.name] - vertex[s.name]).numerator,
-                                 (centre[s.name] - vertex[s.name]).denominator) for s in piece.parameters}
-    return {h: {n: sympy.limit(sympy.sympify(b).subs(line), t, 0, "+") for n, b in belief.items()}
-            for h, belief in piece.beliefs.items()}
 
 
 def _records(tree, pieces) -> tuple:

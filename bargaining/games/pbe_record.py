@@ -24,6 +24,11 @@ from .tree_equilibrium import TreeEquilibrium
 __all__ = ["Piece", "PerfectBayesian", "path_words", "signaling_kind"]
 
 
+def _rational(value):
+    value = Fraction(value) if not isinstance(value, sympy.Basic) else value
+    return sympy.Rational(value.numerator, value.denominator) if isinstance(value, Fraction) else value
+
+
 @dataclass(frozen=True)
 class Piece:
     """A polytope of assessments with the same supports, described exactly.
@@ -52,16 +57,35 @@ class Piece:
     vertices: tuple
 
     def at(self, point: Mapping) -> tuple:
-        """The assessment ``(behaviour, beliefs)`` at a point (parameter name -> number), exactly."""
-        values = {s: sympy.Rational(point[s.name].numerator, point[s.name].denominator)
-                  if isinstance(point[s.name], Fraction) else point[s.name] for s in self.parameters}
+        """The assessment ``(behaviour, beliefs)`` at a point of the piece, exactly.
+
+        Where Bayes' rule loses its denominator at the point (a vertex where
+        an information set stops being reached), the belief is the limit
+        from the piece's centroid along the segment.
+
+        Parameters
+        ----------
+        point : mapping of parameter name -> number
+            A point of the piece (e.g. one of :attr:`vertices`).
+
+        Returns
+        -------
+        tuple of (dict, dict)
+            Behaviour (information set -> {action: number}) and beliefs
+            (information set -> {node id: number}).
+        """
+        values = {s: _rational(point[s.name]) for s in self.parameters}
         behaviour = {h: {a: sympy.nsimplify(sympy.sympify(p).subs(values)) for a, p in probs.items()}
                      for h, probs in self.behaviour.items()}
         beliefs = {}
         for h, belief in self.beliefs.items():
             numbers = {n: sympy.sympify(b).subs(values) for n, b in belief.items()}
-            if not any(v.has(sympy.nan, sympy.zoo) for v in numbers.values()):
-                beliefs[h] = {n: sympy.nsimplify(v) for n, v in numbers.items()}
+            if any(v.has(sympy.nan, sympy.zoo) for v in numbers.values()):
+                t = sympy.Symbol("t", positive=True)
+                centre = self.centroid()
+                line = {s: values[s] + t * (_rational(centre[s.name]) - values[s]) for s in self.parameters}
+                numbers = {n: sympy.limit(sympy.sympify(b).subs(line), t, 0, "+") for n, b in belief.items()}
+            beliefs[h] = {n: sympy.nsimplify(v) for n, v in numbers.items()}
         return behaviour, beliefs
 
     def centroid(self) -> dict:
