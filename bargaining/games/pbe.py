@@ -53,7 +53,7 @@ import sympy
 
 from ..errors import SolverError
 from .beliefs import conditional_reach, node_values, subgame_roots, verify_assessment
-from .pbe_record import PerfectBayesian, Piece, path_words, signaling_kind
+from .pbe_record import AssessmentPiece, PerfectBayesian, path_words, signaling_kind
 from .polytope import affine_rows, vertices
 from .tree import ChanceNode, GameTree, TerminalNode
 from .tree_equilibrium import make_tree_equilibrium
@@ -219,7 +219,7 @@ def _piece(tree, supports, behaviour, beliefs, unknowns, constraints, positive, 
         expr = sympy.sympify(expr).subs(solution)
         if all(sympy.sympify(expr).subs(v) <= 0 for v in subst):
             return None
-    piece = Piece(
+    piece = AssessmentPiece(
         supports=MappingProxyType({h: tuple(a) for h, a in supports.items()}),
         parameters=tuple(free),
         behaviour=MappingProxyType({h: {a: sympy.sympify(p).subs(solution) for a, p in probs.items()}

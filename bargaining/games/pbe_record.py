@@ -4,7 +4,7 @@ One :class:`PerfectBayesian` record is one *equilibrium outcome*: the
 behaviour at every information set on the path, with every assessment off
 the path that supports it. Off the path there may be a continuum (beliefs in
 an interval, a mixture in a range): the record keeps that set exactly as a
-union of :class:`Piece` polytopes (each with its linear constraints and its
+union of :class:`AssessmentPiece` polytopes (each with its linear constraints and its
 exact vertices), and offers a representative assessment (:attr:`behaviour`,
 :attr:`beliefs`), interval summaries (:meth:`belief_set`,
 :meth:`behaviour_set`) and the path in words.
@@ -21,7 +21,7 @@ import sympy
 from .tree import ChanceNode, DecisionNode, GameTree
 from .tree_equilibrium import TreeEquilibrium
 
-__all__ = ["Piece", "PerfectBayesian", "path_words", "signaling_kind"]
+__all__ = ["AssessmentPiece", "PerfectBayesian", "path_words", "signaling_kind"]
 
 
 def _rational(value):
@@ -30,7 +30,7 @@ def _rational(value):
 
 
 @dataclass(frozen=True)
-class Piece:
+class AssessmentPiece:
     """A polytope of assessments with the same supports, described exactly.
 
     Attributes
@@ -112,7 +112,7 @@ class PerfectBayesian:
         there by :func:`~bargaining.games.tree_equilibrium.make_tree_equilibrium`
         (regret 0 at every information set); :attr:`behaviour`,
         :attr:`beliefs`, :attr:`payoffs` and :attr:`outcome` read from it.
-    pieces : tuple of Piece
+    pieces : tuple of AssessmentPiece
         The exact set of supporting assessments: the union of these polytopes.
     type_payoffs : mapping
         For a tree whose root is nature's draw: outcome label -> expected payoffs.
