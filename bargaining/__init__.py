@@ -12,6 +12,7 @@ Examples
 """
 
 from ._version import __version__
+from .analysis.pbe_thresholds import pbe_signature, pbe_sweep, pbe_thresholds
 from .analysis.regimes import regimes
 from .analysis.sobol import sobol
 from .analysis.statics import Dominance, comparative_statics, payoff_dominance, risk_dominance
@@ -114,6 +115,9 @@ __all__ = [
     "BayesianGame",
     "BayesNash",
     "bayes_nash",
+    "pbe_thresholds",
+    "pbe_sweep",
+    "pbe_signature",
     # sensitivity
     "Threshold",
     "thresholds",

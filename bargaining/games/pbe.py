@@ -58,7 +58,7 @@ from .polytope import affine_rows, vertices
 from .tree import ChanceNode, GameTree, TerminalNode
 from .tree_equilibrium import make_tree_equilibrium
 
-__all__ = ["perfect_bayesian", "MAX_SUPPORTS"]
+__all__ = ["perfect_bayesian", "support_conditions", "support_assignments", "MAX_SUPPORTS"]
 
 #: The most support assignments :func:`perfect_bayesian` enumerates.
 MAX_SUPPORTS = 20_000
@@ -78,6 +78,22 @@ def _numeric(tree: GameTree, values) -> GameTree:
 
 def _supports(actions) -> list:
     return [c for k in range(1, len(actions) + 1) for c in itertools.combinations(actions, k)]
+
+
+def support_assignments(tree: GameTree):
+    """Every assignment of a non-empty support to every information set (an iterator of dicts).
+
+    Raises :class:`SolverError` when there are more than ``MAX_SUPPORTS``.
+    """
+    infosets = list(tree.infosets.values())
+    count = 1
+    for s in infosets:
+        count *= 2 ** len(s.actions) - 1
+    if count > MAX_SUPPORTS:
+        raise SolverError(f"perfect_bayesian: {count} support assignments exceed the scope of this "
+                          f"method (MAX_SUPPORTS = {MAX_SUPPORTS}); the tree is too large")
+    for combo in itertools.product(*(_supports(s.actions) for s in infosets)):
+        yield dict(zip((s.label for s in infosets), combo))
 
 
 def perfect_bayesian(tree: GameTree, values: Mapping | None = None) -> tuple:
@@ -119,20 +135,21 @@ def perfect_bayesian(tree: GameTree, values: Mapping | None = None) -> tuple:
     tree = _numeric(tree, values)
     tree.require_perfect_recall()
     infosets = list(tree.infosets.values())
-    count = 1
-    for s in infosets:
-        count *= 2 ** len(s.actions) - 1
-    if count > MAX_SUPPORTS:
-        raise SolverError(f"perfect_bayesian: {count} support assignments exceed the scope of this "
-                          f"method (MAX_SUPPORTS = {MAX_SUPPORTS}); the tree is too large")
     roots = subgame_roots(tree)
     pieces = []
-    for combo in itertools.product(*(_supports(s.actions) for s in infosets)):
-        pieces += _solve_supports(tree, infosets, dict(zip((s.label for s in infosets), combo)), roots)
+    for supports in support_assignments(tree):
+        pieces += _solve_supports(tree, infosets, supports, roots)
     return _records(tree, pieces)
 
 
-def _solve_supports(tree, infosets, supports, roots) -> list:
+def support_conditions(tree, infosets, supports, roots):
+    """The exact conditions for assessments with the given supports (None when plainly impossible).
+
+    Returns ``(behaviour, beliefs, unknowns, equations, constraints, positive)``: behaviour and beliefs
+    as expressions in the unknowns (and in any parameter left symbolic in the tree), the indifference
+    equations (= 0), the constraints (>= 0: probabilities and "no better action off the support"),
+    and the support probabilities that must be positive.
+    """
     behaviour, unknowns, bounds, positive = {}, [], [], []
     for s in infosets:
         support = supports[s.label]
@@ -169,18 +186,26 @@ def _solve_supports(tree, infosets, supports, roots) -> list:
         for a in support[1:]:
             gap = sympy.expand(value[a] - value[support[0]])
             if gap.is_number and gap != 0:
-                return []
+                return None
             equations.append(gap)
         for b in s.actions:
             if b not in support:
                 slack = sympy.expand(value[support[0]] - value[b])
                 if slack.is_number and slack < 0:
-                    return []
+                    return None
                 inequalities.append(slack)
     equations = [e for e in equations if e != 0]
+    return behaviour, beliefs, unknowns, equations, bounds + inequalities, positive
+
+
+def _solve_supports(tree, infosets, supports, roots) -> list:
+    conditions = support_conditions(tree, infosets, supports, roots)
+    if conditions is None:
+        return []
+    behaviour, beliefs, unknowns, equations, constraints, positive = conditions
     found = []
     for solution in _solve(equations, unknowns):
-        piece = _piece(tree, supports, behaviour, beliefs, unknowns, bounds + inequalities, positive, solution)
+        piece = _piece(tree, supports, behaviour, beliefs, unknowns, constraints, positive, solution)
         if piece is not None:
             found.append(piece)
     return found
