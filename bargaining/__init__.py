@@ -12,6 +12,7 @@ Examples
 """
 
 from ._version import __version__
+from .analysis.pbe_thresholds import pbe_signature, pbe_sweep, pbe_thresholds
 from .analysis.regimes import regimes
 from .analysis.sobol import sobol
 from .analysis.statics import Dominance, comparative_statics, payoff_dominance, risk_dominance
@@ -21,10 +22,15 @@ from .analysis.uncertainty import UncertaintyResult, uncertainty
 from .batch.solver import BatchEquilibria, batch_equilibria
 from .errors import BargainingError, GameError, ModelError, SolverError
 from .games.backward import SubgamePerfect, subgame_perfect
+from .games.bayesian import BayesianGame, BayesNash, bayes_nash
+from .games.beliefs import verify_assessment
 from .games.components import Component, NashSubset, components
 from .games.dominance import Reduction, eliminate_dominated
 from .games.equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .games.game import Game
+from .games.pbe import perfect_bayesian
+from .games.pbe_record import AssessmentPiece, PerfectBayesian
+from .games.signaling import CriterionResult, beer_quiche, intuitive_criterion, signaling_game
 from .games.tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
 from .games.tree_build import TreeBuilder
 from .games.tree_equilibrium import TreeEquilibrium, make_tree_equilibrium
@@ -98,6 +104,21 @@ __all__ = [
     "InfoSet",
     "TreeEquilibrium",
     "make_tree_equilibrium",
+    # incomplete information
+    "perfect_bayesian",
+    "PerfectBayesian",
+    "AssessmentPiece",
+    "verify_assessment",
+    "signaling_game",
+    "beer_quiche",
+    "intuitive_criterion",
+    "CriterionResult",
+    "BayesianGame",
+    "BayesNash",
+    "bayes_nash",
+    "pbe_thresholds",
+    "pbe_sweep",
+    "pbe_signature",
     # sensitivity
     "Threshold",
     "thresholds",

@@ -10,11 +10,16 @@ solutions, paper, cli).
 """
 
 from .backward import SubgamePerfect, subgame_perfect
+from .bayesian import BayesianGame, BayesNash, bayes_nash
+from .beliefs import verify_assessment
 from .components import Component, NashSubset, components
 from .dominance import Reduction, eliminate_dominated
 from .equilibria import best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .equilibrium import Equilibrium
 from .game import Game
+from .pbe import perfect_bayesian
+from .pbe_record import AssessmentPiece, PerfectBayesian
+from .signaling import CriterionResult, beer_quiche, intuitive_criterion, signaling_game
 from .tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
 from .tree_build import TreeBuilder
 from .tree_equilibrium import TreeEquilibrium, make_tree_equilibrium
@@ -22,3 +27,5 @@ from .tree_normal_form import ReducedNormalForm, reduced_normal_form
 from .zero_sum import ZeroSumSolution, solve_zero_sum
 
 __all__ = ['Game', 'Equilibrium', 'best_responses', 'equilibria', 'is_degenerate', 'pure_equilibria', 'regret', 'Component', 'NashSubset', 'components', 'Reduction', 'eliminate_dominated', 'ZeroSumSolution', 'solve_zero_sum', 'GameTree', 'SubgamePerfect', 'reduced_normal_form', 'subgame_perfect', 'ReducedNormalForm', 'TreeBuilder', 'DecisionNode', 'ChanceNode', 'TerminalNode', 'InfoSet', 'TreeEquilibrium', 'make_tree_equilibrium']
+__all__ += ['perfect_bayesian', 'PerfectBayesian', 'AssessmentPiece', 'verify_assessment', 'signaling_game',
+            'beer_quiche', 'intuitive_criterion', 'CriterionResult', 'BayesianGame', 'BayesNash', 'bayes_nash']
