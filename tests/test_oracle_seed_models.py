@@ -18,7 +18,7 @@ pytest.importorskip("pygambit")
 
 from oracle import gambit_extreme, gambit_game  # noqa: E402  (tests/oracle.py)
 
-MODELS = ("russia_belarus", "russia_armenia", "russia_china")
+MODELS = ("russia_belarus", "russia_belarus_loyalty", "russia_armenia", "russia_china", "examples/russia_china_first_round")
 
 
 def _points(model):
@@ -35,7 +35,7 @@ def _points(model):
 def test_seed_model_games_at_thresholds_match_gambit(name):
     model = bg.load_model(name)
     points = _points(model)
-    assert len(points) >= 6, "each seed model has at least two rational thresholds"
+    assert len(points) >= 3, "each seed model has at least one rational threshold"
     for R in points:
         game = model.game(R=R)
         ours = extreme_equilibria(game.exact_A, game.exact_B)

@@ -282,6 +282,11 @@ class Model:
 
 # ------------------------------------------------------------------ loading
 def _bundled_dir(package: str, folder: str):
+    # In a source checkout (pyproject.toml beside the package), the checkout's own folder wins:
+    # an editable install elsewhere must not hand a working tree another tree's model files.
+    checkout = Path(__file__).resolve().parent.parent.parent
+    if package != "bargaining" and (checkout / "pyproject.toml").is_file() and (checkout / folder).is_dir():
+        return checkout / folder
     try:
         root = resources.files(package)
         if package == "bargaining":
@@ -312,7 +317,7 @@ def bundled_models() -> tuple:
     Examples
     --------
     >>> bundled_models()
-    ('russia_armenia', 'russia_belarus', 'russia_china')
+    ('russia_armenia', 'russia_belarus', 'russia_belarus_loyalty', 'russia_china')
     """
     return tuple(_names_in(_bundled_dir("bargaining.models", "models")))
 

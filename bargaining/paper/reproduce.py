@@ -177,7 +177,7 @@ def figures() -> dict:
     Examples
     --------
     >>> list(figures())[:2]
-    ['F1_bifurcation_russia_belarus', 'F1_bifurcation_russia_armenia']
+    ['F1_bifurcation_russia_belarus', 'F1_bifurcation_russia_belarus_loyalty']
     """
     from .settings import MODELS
 
