@@ -132,6 +132,12 @@ CASES = [
                               "--points", "1000"], 2),
     ("sweep-points-word", ["sweep", "russia_belarus", "--from", "0.2", "--to", "1", "--points", "many"], 2),
     ("unknown-option", ["solve", "russia_belarus", "--frobnicate"], 2),
+    # files that are not model files, and models too large
+    ("show-dev-zero", ["show", "/dev/zero"], 2),
+    ("show-directory", ["show", "{dir}"], 2),
+    ("show-50000-scenarios", ["show", "{dir}/scenarios_50000.toml"], 2),
+    ("solve-150x150", ["solve", "{dir}/zero_150x150.toml"], 2),
+    ("solve-forged-names", ["solve", "{dir}/forged_names.toml"], 2),
 ]
 
 
