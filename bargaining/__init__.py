@@ -24,6 +24,8 @@ from .games.components import Component, NashSubset, components
 from .games.dominance import Reduction, eliminate_dominated
 from .games.equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .games.game import Game
+from .games.nplayer import NPlayerGame
+from .games.nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, nplayer_regret
 from .games.tree import GameTree, SubgamePerfect, reduced_normal_form, subgame_perfect
 from .games.zero_sum import ZeroSumSolution, solve_zero_sum
 from .modelling.model import Model, SymbolicGame, bundled_models, load_model
@@ -62,6 +64,10 @@ __all__ = [
     "RangeWarning",
     # games and their equilibria
     "Game",
+    "NPlayerGame",
+    "nplayer_equilibria",
+    "nplayer_pure_equilibria",
+    "nplayer_regret",
     "Equilibrium",
     "equilibria",
     "pure_equilibria",

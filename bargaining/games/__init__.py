@@ -14,7 +14,9 @@ from .dominance import Reduction, eliminate_dominated
 from .equilibria import best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .equilibrium import Equilibrium
 from .game import Game
+from .nplayer import NPlayerGame
+from .nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, nplayer_regret
 from .tree import GameTree, SubgamePerfect, reduced_normal_form, subgame_perfect
 from .zero_sum import ZeroSumSolution, solve_zero_sum
 
-__all__ = ['Game', 'Equilibrium', 'best_responses', 'equilibria', 'is_degenerate', 'pure_equilibria', 'regret', 'Component', 'NashSubset', 'components', 'Reduction', 'eliminate_dominated', 'ZeroSumSolution', 'solve_zero_sum', 'GameTree', 'SubgamePerfect', 'reduced_normal_form', 'subgame_perfect']
+__all__ = ['Game', 'NPlayerGame', 'nplayer_equilibria', 'nplayer_pure_equilibria', 'nplayer_regret', 'Equilibrium', 'best_responses', 'equilibria', 'is_degenerate', 'pure_equilibria', 'regret', 'Component', 'NashSubset', 'components', 'Reduction', 'eliminate_dominated', 'ZeroSumSolution', 'solve_zero_sum', 'GameTree', 'SubgamePerfect', 'reduced_normal_form', 'subgame_perfect']
