@@ -28,6 +28,8 @@ from .games.components import Component, NashSubset, components
 from .games.dominance import Reduction, eliminate_dominated
 from .games.equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .games.game import Game
+from .games.nplayer import NPlayerGame
+from .games.nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, nplayer_regret
 from .games.pbe import perfect_bayesian
 from .games.pbe_record import AssessmentPiece, PerfectBayesian
 from .games.signaling import CriterionResult, beer_quiche, intuitive_criterion, signaling_game
@@ -73,6 +75,10 @@ __all__ = [
     "RangeWarning",
     # games and their equilibria
     "Game",
+    "NPlayerGame",
+    "nplayer_equilibria",
+    "nplayer_pure_equilibria",
+    "nplayer_regret",
     "Equilibrium",
     "equilibria",
     "pure_equilibria",

@@ -28,8 +28,9 @@ import sympy
 
 from ..errors import ModelError
 from ..games.backward import SubgamePerfect, subgame_perfect
-from ..games.game import LARGEST_PAYOFF, Game, to_fraction
+from ..games.game import Game, to_fraction
 from ..games.tree import GameTree
+from ..games.values import LARGEST_PAYOFF
 from ..numbers import evaluate
 from ..output import read_regular_file
 from .schema import (
