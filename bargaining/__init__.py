@@ -20,6 +20,21 @@ from .analysis.thresholds import Threshold, path_thresholds, thresholds
 from .analysis.uncertainty import UncertaintyResult, uncertainty
 from .batch.solver import BatchEquilibria, batch_equilibria
 from .errors import BargainingError, GameError, ModelError, SolverError
+from .estimation import (
+    StrategicFit,
+    TreeShape,
+    VuongTest,
+    bootstrap_fit,
+    egame12,
+    egame122,
+    egame123,
+    fit,
+    predict,
+    profile_likelihood,
+    shape_of,
+    simulate_outcomes,
+    vuong,
+)
 from .games.components import Component, NashSubset, components
 from .games.dominance import Reduction, eliminate_dominated
 from .games.equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
@@ -98,6 +113,20 @@ __all__ = [
     "UncertaintyResult",
     "uncertainty",
     "sobol",
+    # fitting games to data
+    "fit",
+    "StrategicFit",
+    "predict",
+    "profile_likelihood",
+    "bootstrap_fit",
+    "vuong",
+    "VuongTest",
+    "simulate_outcomes",
+    "egame12",
+    "egame122",
+    "egame123",
+    "shape_of",
+    "TreeShape",
     # bargaining
     "BargainingProblem",
     "convex_hull",
