@@ -35,11 +35,15 @@ from .estimation import (
     simulate_outcomes,
     vuong,
 )
+from .games.backward import SubgamePerfect, subgame_perfect
 from .games.components import Component, NashSubset, components
 from .games.dominance import Reduction, eliminate_dominated
 from .games.equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .games.game import Game
-from .games.tree import GameTree, SubgamePerfect, reduced_normal_form, subgame_perfect
+from .games.tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
+from .games.tree_build import TreeBuilder
+from .games.tree_equilibrium import TreeEquilibrium, make_tree_equilibrium
+from .games.tree_normal_form import ReducedNormalForm, reduced_normal_form
 from .games.zero_sum import ZeroSumSolution, solve_zero_sum
 from .modelling.model import Model, SymbolicGame, bundled_models, load_model
 from .modelling.schema import Parameter, RangeWarning
@@ -100,6 +104,14 @@ __all__ = [
     "SubgamePerfect",
     "subgame_perfect",
     "reduced_normal_form",
+    "ReducedNormalForm",
+    "TreeBuilder",
+    "DecisionNode",
+    "ChanceNode",
+    "TerminalNode",
+    "InfoSet",
+    "TreeEquilibrium",
+    "make_tree_equilibrium",
     # sensitivity
     "Threshold",
     "thresholds",

@@ -219,3 +219,18 @@ def test_bad_specifications_raise_one_model_error(kwargs, match):
     args = {"utilities": SPEC12, "outcome": "y", **kwargs}
     with pytest.raises(ModelError, match=match):
         bg.fit(bg.egame12(), df, **args)
+
+
+def test_a_chance_node_mixes_its_branches_with_known_probabilities():
+    b = bg.TreeBuilder(players=("A", "B"))
+    left = b.decision("A", {"stop": b.end(0, 0, label="s1"), "go": b.end(0, 0, label="g1")})
+    right = b.decision("A", {"stop": b.end(0, 0, label="s2"), "go": b.end(0, 0, label="g2")})
+    b.chance({"l": ("1/4", left), "r": ("3/4", right)})
+    tree = b.build()
+    df = pd.DataFrame({"x": [0.2, -0.5]})
+    shape = bg.shape_of(tree)
+    comp = compile_model(shape, shape.labels, {"u1(g1)": "x - 1", "u1(g2)": "1"}, df)
+    P, _ = comp.probabilities(np.array([1.0, 0.5]), comp.matrices(df))
+    go1, go2 = norm.cdf(df["x"] / np.sqrt(2)), norm.cdf(0.5 / np.sqrt(2))
+    expected = np.column_stack([0.25 * (1 - go1), 0.25 * go1, 0.75 * (1 - go2) * np.ones(2), 0.75 * go2 * np.ones(2)])
+    np.testing.assert_allclose(P, expected, rtol=1e-12)

@@ -228,6 +228,8 @@ def encode_outcomes(data: pd.DataFrame, outcome, shape, outcomes=None, *, where:
     T = len(shape.terminals)
     if isinstance(outcome, (list, tuple)):
         dummies = data[list(outcome)].to_numpy()
+        if -2 in shape.movers:
+            raise ModelError(f"{where}action dummies cannot say what chance did; name the terminal reached")
         if len(outcome) != len(shape.players) or not np.isin(dummies, (0, 1)).all():
             raise ModelError(f"{where}action dummies: give one 0/1 column per player")
         y = np.empty(len(data), int)
@@ -248,6 +250,9 @@ def encode_outcomes(data: pd.DataFrame, outcome, shape, outcomes=None, *, where:
         labels = tuple(outcomes)
     elif set(column.astype(str)) <= set(shape.terminals):
         labels = tuple(shape.terminals)
+        column = column.astype(str)
+    elif shape.labels and set(column.astype(str)) <= set(shape.labels):
+        labels = tuple(shape.labels)
         column = column.astype(str)
     elif isinstance(column.dtype, pd.CategoricalDtype):
         labels = tuple(column.cat.categories)

@@ -156,6 +156,9 @@ def sbi_start(comp: Compiled, mats, y) -> np.ndarray:
             Q[m] = q
             continue
         i = shape.movers[m]
+        if i == -2:
+            Q[m] = sum(pr * Q[c] for pr, c in zip(shape.chance[m], kids))
+            continue
         if len(kids) != 2:
             Q[m] = sum(Q[c] for c in kids) / len(kids)
             continue

@@ -18,6 +18,8 @@ Two stochastic structures (Signorino 2003; Kenkel and Signorino 2014, §2):
   A player may move only once on a path (her later choices would depend on
   her own errors).
 
+Chance nodes with known probabilities average their children in both.
+
 These are the likelihoods of ``games::egame12``, ``egame122`` and ``egame123``
 (including R's ``sqrt 2`` scaling of the logit link). Derivatives are carried
 forward through the recursion (forward-mode differentiation by hand), so the
@@ -57,6 +59,8 @@ def check_structure(shape, link: str, errors: str) -> None:
         raise ModelError("estimation: the private-information model has a probit link only "
                          "(a sum of logistic errors is not logistic; games::egame12 also refuses it)")
     for node, kids in enumerate(shape.children):
+        if shape.movers[node] == -2:
+            continue
         if kids and len(kids) != 2 and (link == "probit" or errors == "private"):
             raise ModelError(f"estimation: node {node} has {len(kids)} actions; probit and private "
                              "information need binary choices (use link='logit', errors='agent')")
@@ -124,7 +128,10 @@ def tree_probabilities(shape, U, dU=None, *, link="probit", errors="agent", logs
             dV[m] = dU[:, :, t, :] if grad else None
             continue
         i = shape.movers[m]
-        if errors == "agent":
+        if i == -2:  # chance: known probabilities
+            p = np.broadcast_to(np.asarray(shape.chance[m]), (n, len(kids)))
+            dp = np.zeros((n, len(kids), k)) if grad else None
+        elif errors == "agent":
             s = sig[:, i] * _SQRT2
             z = np.stack([V[c][:, i] for c in kids], axis=1) / s[:, None]
             dz = (np.stack([dV[c][:, i, :] for c in kids], axis=1) / s[:, None, None]

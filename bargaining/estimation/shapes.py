@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import sympy
 
 from ..errors import ModelError
-from ..games.tree import DecisionNode, GameTree, TerminalNode
+from ..games.tree import ChanceNode, GameTree, TerminalNode
 
 __all__ = ["TreeShape", "shape_of", "egame12", "egame122", "egame123"]
 
@@ -40,6 +40,11 @@ class TreeShape:
         Terminal node ids, left to right.
     terminal_nodes : tuple of int
         The node index of each terminal.
+    labels : tuple of str
+        Terminal labels (the id where a terminal has none), left to right.
+    chance : tuple
+        For each node, its outcome probabilities as floats at a chance node
+        (mover ``-2``), else None.
     """
 
     players: tuple
@@ -48,6 +53,8 @@ class TreeShape:
     actions: tuple
     terminals: tuple
     terminal_nodes: tuple
+    labels: tuple = ()
+    chance: tuple = ()
 
     @property
     def postorder(self) -> tuple:
@@ -69,7 +76,7 @@ class TreeShape:
         out, stack = [], [node]
         while stack:
             k = stack.pop()
-            if self.movers[k] < 0:
+            if not self.children[k]:
                 out.append(self.terminal_nodes.index(k))
             stack.extend(self.children[k])
         return tuple(sorted(out))
@@ -81,7 +88,8 @@ def shape_of(tree) -> TreeShape:
     Parameters
     ----------
     tree : GameTree or TreeShape
-        A perfect-information tree of the package (payoffs are ignored).
+        A tree of the package without information sets (payoffs are
+        ignored; chance nodes need numeric probabilities).
 
     Returns
     -------
@@ -91,20 +99,30 @@ def shape_of(tree) -> TreeShape:
     Raises
     ------
     ModelError
-        If the tree has chance nodes or information sets (not yet estimable).
+        If the tree has an information set of more than one node (not yet
+        estimable) or a chance probability that is not a number.
 
     Examples
     --------
     >>> s = shape_of(egame12())
     >>> s.terminals, s.movers
     (('1', '3', '4'), (0, -1, 1, -1, -1))
+
+    A chance node with known probabilities is allowed (mover ``-2``):
+
+    >>> from bargaining import TreeBuilder
+    >>> b = TreeBuilder(players=("A", "B"))
+    >>> root = b.chance({"weak": ("1/3", b.end(0, 0, label="quit")),
+    ...                  "strong": ("2/3", b.decision("A", {"stop": b.end(0, 0), "go": b.end(1, 1)}))})
+    >>> shape_of(b.build()).chance[0]
+    (0.3333333333333333, 0.6666666666666666)
     """
     if isinstance(tree, TreeShape):
         return tree
     if not isinstance(tree, GameTree):
         raise ModelError(f"estimation: expected a GameTree, got {type(tree).__name__}")
     players = tuple(tree.players)
-    movers, children, actions, terminals, terminal_nodes = [], [], [], [], []
+    movers, children, actions, terminals, terminal_nodes, labels, chance = [], [], [], [], [], [], []
 
     def visit(node_id: str) -> int:
         node = tree.nodes[node_id]
@@ -112,13 +130,24 @@ def shape_of(tree) -> TreeShape:
         movers.append(-1)
         children.append(())
         actions.append(())
+        chance.append(None)
         if isinstance(node, TerminalNode):
             terminals.append(node.id)
+            labels.append(node.name)
             terminal_nodes.append(index)
             return index
-        if not isinstance(node, DecisionNode) or node.player not in players:
-            raise ModelError(f"estimation: node {node_id!r} is not a decision node of a listed player")
-        movers[index] = players.index(node.player)
+        if isinstance(node, ChanceNode):
+            try:
+                chance[index] = tuple(float(p) for p in node.probabilities)
+            except TypeError:
+                raise ModelError(f"estimation: chance node {node_id!r} has a symbolic probability; "
+                                 "use tree.at(values) first") from None
+            movers[index] = -2
+        else:
+            if len(tree.infoset_of(node_id).nodes) > 1:
+                raise ModelError(f"estimation: node {node_id!r} is in an information set of several nodes; "
+                                 "only trees without information sets can be estimated")
+            movers[index] = players.index(node.player)
         kids = tuple(visit(child) for _, child in node.actions)
         children[index] = kids
         actions[index] = tuple(a for a, _ in node.actions)
@@ -126,11 +155,13 @@ def shape_of(tree) -> TreeShape:
 
     visit(tree.root)
     return TreeShape(players, tuple(movers), tuple(children), tuple(actions), tuple(terminals),
-                     tuple(terminal_nodes))
+                     tuple(terminal_nodes), tuple(labels), tuple(chance))
 
 
 def _tree(players, spec, description) -> GameTree:
     """Build a GameTree with zero payoffs from nested (player, [(action, subtree or terminal id)])."""
+    from ..games.tree import DecisionNode
+
     nodes: dict = {}
     zero = tuple(sympy.Integer(0) for _ in players)
     counter = iter(range(1, 100))

@@ -27,8 +27,9 @@ from types import MappingProxyType
 import sympy
 
 from ..errors import ModelError
+from ..games.backward import SubgamePerfect, subgame_perfect
 from ..games.game import Game, to_fraction
-from ..games.tree import GameTree, SubgamePerfect, subgame_perfect
+from ..games.tree import GameTree
 from ..numbers import evaluate
 from .schema import (
     TOP_LEVEL_KEYS,

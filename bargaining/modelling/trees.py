@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from ..errors import ModelError
+from ..errors import GameError, ModelError
 from ..games.tree import DecisionNode, GameTree, TerminalNode
 from .schema import parse_pair
 
@@ -77,7 +77,10 @@ def parse_tree(data, players, symbols: Mapping, where: str) -> GameTree:
     if root not in nodes:
         raise ModelError(f"{here}.root: {root!r} is not a node id")
     _check_tree(nodes, root, here)
-    return GameTree(root, MappingProxyType(nodes), tuple(players), description, reduces)
+    try:
+        return GameTree(root, MappingProxyType(nodes), tuple(players), description, reduces)
+    except GameError as error:
+        raise ModelError(f"{here}: {error}") from None
 
 
 def _check_tree(nodes: Mapping, root: str, here: str) -> None:
