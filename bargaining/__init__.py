@@ -40,6 +40,7 @@ from .games.components import Component, NashSubset, components
 from .games.dominance import Reduction, eliminate_dominated
 from .games.equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .games.game import Game
+from .games.qre import LogitBranch, logit_branch, logit_qre, logit_solve
 from .games.tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
 from .games.tree_build import TreeBuilder
 from .games.tree_equilibrium import TreeEquilibrium, make_tree_equilibrium
@@ -94,6 +95,10 @@ __all__ = [
     "eliminate_dominated",
     "BatchEquilibria",
     "batch_equilibria",
+    "LogitBranch",
+    "logit_branch",
+    "logit_qre",
+    "logit_solve",
     # models
     "Model",
     "Parameter",
