@@ -21,9 +21,11 @@ from .analysis.uncertainty import UncertaintyResult, uncertainty
 from .batch.solver import BatchEquilibria, batch_equilibria
 from .errors import BargainingError, GameError, ModelError, SolverError
 from .estimation import (
+    AgentQRE,
     StrategicFit,
     TreeShape,
     VuongTest,
+    agent_qre,
     bootstrap_fit,
     egame12,
     egame122,
@@ -31,6 +33,7 @@ from .estimation import (
     fit,
     predict,
     profile_likelihood,
+    qre_sweep,
     shape_of,
     simulate_outcomes,
     vuong,
@@ -144,6 +147,9 @@ __all__ = [
     "egame123",
     "shape_of",
     "TreeShape",
+    "AgentQRE",
+    "agent_qre",
+    "qre_sweep",
     # bargaining
     "BargainingProblem",
     "convex_hull",

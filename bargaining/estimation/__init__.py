@@ -14,8 +14,9 @@ May import: :mod:`bargaining.games`, :mod:`bargaining.modelling`,
 
 from .fit import fit
 from .inference import VuongTest, bootstrap_fit, predict, profile_likelihood, simulate_outcomes, vuong
+from .qre_tree import AgentQRE, agent_qre, qre_sweep
 from .result import StrategicFit
 from .shapes import TreeShape, egame12, egame122, egame123, shape_of
 
 __all__ = ["fit", "StrategicFit", "predict", "profile_likelihood", "bootstrap_fit", "vuong", "VuongTest",
-           "simulate_outcomes", "egame12", "egame122", "egame123", "shape_of", "TreeShape"]
+           "simulate_outcomes", "egame12", "egame122", "egame123", "shape_of", "TreeShape", "AgentQRE", "agent_qre", "qre_sweep"]
