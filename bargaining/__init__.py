@@ -21,6 +21,24 @@ from .analysis.thresholds import Threshold, path_thresholds, thresholds
 from .analysis.uncertainty import UncertaintyResult, uncertainty
 from .batch.solver import BatchEquilibria, batch_equilibria
 from .errors import BargainingError, GameError, ModelError, SolverError
+from .estimation import (
+    AgentQRE,
+    StrategicFit,
+    TreeShape,
+    VuongTest,
+    agent_qre,
+    bootstrap_fit,
+    egame12,
+    egame122,
+    egame123,
+    fit,
+    predict,
+    profile_likelihood,
+    qre_sweep,
+    shape_of,
+    simulate_outcomes,
+    vuong,
+)
 from .games.backward import SubgamePerfect, subgame_perfect
 from .games.bayesian import BayesianGame, BayesNash, bayes_nash
 from .games.beliefs import verify_assessment
@@ -32,6 +50,7 @@ from .games.nplayer import NPlayerGame
 from .games.nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, nplayer_regret
 from .games.pbe import perfect_bayesian
 from .games.pbe_record import AssessmentPiece, PerfectBayesian
+from .games.qre import LogitBranch, logit_branch, logit_qre, logit_solve
 from .games.signaling import CriterionResult, beer_quiche, intuitive_criterion, signaling_game
 from .games.tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
 from .games.tree_build import TreeBuilder
@@ -92,6 +111,10 @@ __all__ = [
     "eliminate_dominated",
     "BatchEquilibria",
     "batch_equilibria",
+    "LogitBranch",
+    "logit_branch",
+    "logit_qre",
+    "logit_solve",
     # models
     "Model",
     "Parameter",
@@ -138,6 +161,23 @@ __all__ = [
     "UncertaintyResult",
     "uncertainty",
     "sobol",
+    # fitting games to data
+    "fit",
+    "StrategicFit",
+    "predict",
+    "profile_likelihood",
+    "bootstrap_fit",
+    "vuong",
+    "VuongTest",
+    "simulate_outcomes",
+    "egame12",
+    "egame122",
+    "egame123",
+    "shape_of",
+    "TreeShape",
+    "AgentQRE",
+    "agent_qre",
+    "qre_sweep",
     # bargaining
     "BargainingProblem",
     "convex_hull",
