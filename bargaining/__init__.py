@@ -25,6 +25,9 @@ from .games.components import Component, NashSubset, components
 from .games.dominance import Reduction, eliminate_dominated
 from .games.equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .games.game import Game
+from .games.kuhn import behaviour_equilibria
+from .games.sequence_form import SequenceForm, sequence_form, sequence_form_lemke
+from .games.subgames import proper_subgames, subgame_perfect_equilibria
 from .games.tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
 from .games.tree_build import TreeBuilder
 from .games.tree_equilibrium import TreeEquilibrium, make_tree_equilibrium
@@ -97,6 +100,12 @@ __all__ = [
     "InfoSet",
     "TreeEquilibrium",
     "make_tree_equilibrium",
+    "behaviour_equilibria",
+    "proper_subgames",
+    "subgame_perfect_equilibria",
+    "SequenceForm",
+    "sequence_form",
+    "sequence_form_lemke",
     # sensitivity
     "Threshold",
     "thresholds",

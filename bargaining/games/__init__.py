@@ -15,10 +15,13 @@ from .dominance import Reduction, eliminate_dominated
 from .equilibria import best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .equilibrium import Equilibrium
 from .game import Game
+from .kuhn import behaviour_equilibria
+from .sequence_form import SequenceForm, sequence_form, sequence_form_lemke
+from .subgames import proper_subgames, subgame_perfect_equilibria
 from .tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
 from .tree_build import TreeBuilder
 from .tree_equilibrium import TreeEquilibrium, make_tree_equilibrium
 from .tree_normal_form import ReducedNormalForm, reduced_normal_form
 from .zero_sum import ZeroSumSolution, solve_zero_sum
 
-__all__ = ['Game', 'Equilibrium', 'best_responses', 'equilibria', 'is_degenerate', 'pure_equilibria', 'regret', 'Component', 'NashSubset', 'components', 'Reduction', 'eliminate_dominated', 'ZeroSumSolution', 'solve_zero_sum', 'GameTree', 'SubgamePerfect', 'reduced_normal_form', 'subgame_perfect', 'ReducedNormalForm', 'TreeBuilder', 'DecisionNode', 'ChanceNode', 'TerminalNode', 'InfoSet', 'TreeEquilibrium', 'make_tree_equilibrium']
+__all__ = ['Game', 'Equilibrium', 'best_responses', 'equilibria', 'is_degenerate', 'pure_equilibria', 'regret', 'Component', 'NashSubset', 'components', 'Reduction', 'eliminate_dominated', 'ZeroSumSolution', 'solve_zero_sum', 'GameTree', 'SubgamePerfect', 'reduced_normal_form', 'subgame_perfect', 'ReducedNormalForm', 'TreeBuilder', 'DecisionNode', 'ChanceNode', 'TerminalNode', 'InfoSet', 'TreeEquilibrium', 'make_tree_equilibrium', 'behaviour_equilibria', 'proper_subgames', 'subgame_perfect_equilibria', 'SequenceForm', 'sequence_form', 'sequence_form_lemke']
