@@ -30,6 +30,7 @@ from .games.equilibria import Equilibrium, best_responses, equilibria, is_degene
 from .games.game import Game
 from .games.pbe import perfect_bayesian
 from .games.pbe_record import AssessmentPiece, PerfectBayesian
+from .games.sequential_eq import sequential_equilibria
 from .games.signaling import CriterionResult, beer_quiche, intuitive_criterion, signaling_game
 from .games.tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
 from .games.tree_build import TreeBuilder
@@ -115,6 +116,7 @@ __all__ = [
     "BayesianGame",
     "BayesNash",
     "bayes_nash",
+    "sequential_equilibria",
     "pbe_thresholds",
     "pbe_sweep",
     "pbe_signature",

@@ -19,6 +19,7 @@ from .equilibrium import Equilibrium
 from .game import Game
 from .pbe import perfect_bayesian
 from .pbe_record import AssessmentPiece, PerfectBayesian
+from .sequential_eq import sequential_equilibria
 from .signaling import CriterionResult, beer_quiche, intuitive_criterion, signaling_game
 from .tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
 from .tree_build import TreeBuilder
@@ -28,4 +29,4 @@ from .zero_sum import ZeroSumSolution, solve_zero_sum
 
 __all__ = ['Game', 'Equilibrium', 'best_responses', 'equilibria', 'is_degenerate', 'pure_equilibria', 'regret', 'Component', 'NashSubset', 'components', 'Reduction', 'eliminate_dominated', 'ZeroSumSolution', 'solve_zero_sum', 'GameTree', 'SubgamePerfect', 'reduced_normal_form', 'subgame_perfect', 'ReducedNormalForm', 'TreeBuilder', 'DecisionNode', 'ChanceNode', 'TerminalNode', 'InfoSet', 'TreeEquilibrium', 'make_tree_equilibrium']
 __all__ += ['perfect_bayesian', 'PerfectBayesian', 'AssessmentPiece', 'verify_assessment', 'signaling_game',
-            'beer_quiche', 'intuitive_criterion', 'CriterionResult', 'BayesianGame', 'BayesNash', 'bayes_nash']
+            'beer_quiche', 'intuitive_criterion', 'CriterionResult', 'BayesianGame', 'BayesNash', 'bayes_nash', 'sequential_equilibria']

@@ -47,6 +47,8 @@ class AssessmentPiece:
         The linear inequalities on the parameters that define the piece's closure.
     vertices : tuple of mapping
         The exact extreme points, parameter name -> Fraction.
+    free_beliefs : tuple of str
+        The information sets whose belief Bayes' rule leaves free (off the path).
     """
 
     supports: Mapping
@@ -55,6 +57,7 @@ class AssessmentPiece:
     beliefs: Mapping
     constraints: tuple
     vertices: tuple
+    free_beliefs: tuple = ()
 
     def at(self, point: Mapping) -> tuple:
         """The assessment ``(behaviour, beliefs)`` at a point of the piece, exactly.
