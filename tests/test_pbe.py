@@ -249,3 +249,16 @@ def test_irrational_input_is_refused():
 
 def test_fraction_prior_accepted():
     assert len(perfect_bayesian(beer_quiche(F(9, 10)))) == 2
+
+
+@pytest.mark.parametrize("R", ["1", "0.75", "0.5", "0.3"])
+def test_perfect_information_tree_gives_the_subgame_perfect_path(R):
+    # With perfect information every node roots a subgame, beliefs are trivial, and a perfect
+    # Bayesian equilibrium is subgame perfect; MODELING.md's paths: R > 0.85 StatusQuo,
+    # 0.55 < R < 0.85 Demand → Concede, 0.40 < R < 0.55 StatusQuo, R < 0.40 the threat carried out.
+    from bargaining import load_model, subgame_perfect
+
+    armenia = load_model("russia_armenia")
+    values = armenia.values(R=R)
+    (record,) = perfect_bayesian(armenia.sequential, values)
+    assert record.paths == ((subgame_perfect(armenia.sequential, values).describe(), 1),)
