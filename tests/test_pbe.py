@@ -262,3 +262,9 @@ def test_perfect_information_tree_gives_the_subgame_perfect_path(R):
     values = armenia.values(R=R)
     (record,) = perfect_bayesian(armenia.sequential, values)
     assert record.paths == ((subgame_perfect(armenia.sequential, values).describe(), 1),)
+
+
+def test_html_summary_names_the_path_and_the_off_path_belief_set():
+    html = perfect_bayesian(beer_quiche())[0]._repr_html_()
+    assert "Sender: Beer → Receiver: NotFight" in html and "pooling" in html
+    assert "belief at <i>after Quiche</i>" in html
