@@ -46,13 +46,16 @@ from .games.components import Component, NashSubset, components
 from .games.dominance import Reduction, eliminate_dominated
 from .games.equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .games.game import Game
+from .games.kuhn import behaviour_equilibria
 from .games.nplayer import NPlayerGame
 from .games.nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, nplayer_regret
 from .games.pbe import perfect_bayesian
 from .games.pbe_record import AssessmentPiece, PerfectBayesian
 from .games.qre import LogitBranch, logit_branch, logit_qre, logit_solve
+from .games.sequence_form import SequenceForm, sequence_form, sequence_form_lemke
 from .games.sequential_eq import sequential_equilibria
 from .games.signaling import CriterionResult, beer_quiche, intuitive_criterion, signaling_game
+from .games.subgames import proper_subgames, subgame_perfect_equilibria
 from .games.tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
 from .games.tree_build import TreeBuilder
 from .games.tree_equilibrium import TreeEquilibrium, make_tree_equilibrium
@@ -134,6 +137,12 @@ __all__ = [
     "InfoSet",
     "TreeEquilibrium",
     "make_tree_equilibrium",
+    "behaviour_equilibria",
+    "proper_subgames",
+    "subgame_perfect_equilibria",
+    "SequenceForm",
+    "sequence_form",
+    "sequence_form_lemke",
     # incomplete information
     "perfect_bayesian",
     "PerfectBayesian",

@@ -17,13 +17,16 @@ from .dominance import Reduction, eliminate_dominated
 from .equilibria import best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .equilibrium import Equilibrium
 from .game import Game
+from .kuhn import behaviour_equilibria
 from .nplayer import NPlayerGame
 from .nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, nplayer_regret
 from .pbe import perfect_bayesian
 from .pbe_record import AssessmentPiece, PerfectBayesian
 from .qre import LogitBranch, logit_branch, logit_qre, logit_solve
+from .sequence_form import SequenceForm, sequence_form, sequence_form_lemke
 from .sequential_eq import sequential_equilibria
 from .signaling import CriterionResult, beer_quiche, intuitive_criterion, signaling_game
+from .subgames import proper_subgames, subgame_perfect_equilibria
 from .tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
 from .tree_build import TreeBuilder
 from .tree_equilibrium import TreeEquilibrium, make_tree_equilibrium
@@ -61,6 +64,12 @@ __all__ = [
     "InfoSet",
     "TreeEquilibrium",
     "make_tree_equilibrium",
+    "behaviour_equilibria",
+    "proper_subgames",
+    "subgame_perfect_equilibria",
+    "SequenceForm",
+    "sequence_form",
+    "sequence_form_lemke",
     "perfect_bayesian",
     "PerfectBayesian",
     "AssessmentPiece",
