@@ -268,3 +268,14 @@ def test_html_summary_names_the_path_and_the_off_path_belief_set():
     html = perfect_bayesian(beer_quiche())[0]._repr_html_()
     assert "Sender: Beer → Receiver: NotFight" in html and "pooling" in html
     assert "belief at <i>after Quiche</i>" in html
+
+
+def test_every_perfect_bayesian_outcome_is_a_nash_outcome_of_the_tree():
+    # Cross-check with the Kuhn enumeration (extreme Nash equilibria in behaviour strategies):
+    # the bluff and both Beer–Quiche pools are extreme Nash equilibria, so their outcomes appear.
+    from bargaining.games.kuhn import behaviour_equilibria
+
+    for tree in (threat_tree(), beer_quiche()):
+        nash = [dict(e.outcome) for e in behaviour_equilibria(tree)]
+        for record in perfect_bayesian(tree):
+            assert dict(record.outcome) in nash
