@@ -53,6 +53,7 @@ from .games.pbe import perfect_bayesian
 from .games.pbe_record import AssessmentPiece, PerfectBayesian
 from .games.qre import LogitBranch, logit_branch, logit_qre, logit_solve
 from .games.sequence_form import SequenceForm, sequence_form, sequence_form_lemke
+from .games.sequential_eq import sequential_equilibria
 from .games.signaling import CriterionResult, beer_quiche, intuitive_criterion, signaling_game
 from .games.subgames import proper_subgames, subgame_perfect_equilibria
 from .games.tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
@@ -159,6 +160,7 @@ __all__ = [
     "BayesianGame",
     "BayesNash",
     "bayes_nash",
+    "sequential_equilibria",
     "pbe_thresholds",
     "pbe_sweep",
     "pbe_signature",

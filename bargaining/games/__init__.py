@@ -24,6 +24,7 @@ from .pbe import perfect_bayesian
 from .pbe_record import AssessmentPiece, PerfectBayesian
 from .qre import LogitBranch, logit_branch, logit_qre, logit_solve
 from .sequence_form import SequenceForm, sequence_form, sequence_form_lemke
+from .sequential_eq import sequential_equilibria
 from .signaling import CriterionResult, beer_quiche, intuitive_criterion, signaling_game
 from .subgames import proper_subgames, subgame_perfect_equilibria
 from .tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
@@ -80,6 +81,7 @@ __all__ = [
     "BayesianGame",
     "BayesNash",
     "bayes_nash",
+    "sequential_equilibria",
     "LogitBranch",
     "logit_branch",
     "logit_qre",
