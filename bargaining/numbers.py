@@ -92,17 +92,38 @@ def _substitute(expr, values: Mapping, where: str):
         base, exponent = args
         if exponent.is_Number and exponent < 0 and base == 0:
             raise ModelError(f"{where}: division by zero")
-        if exponent.is_Number and abs(exponent) > LIMITS["exponent"] and base.is_Number and abs(base) not in (0, 1):
-            raise ModelError(f"{where}: the power {base}**{exponent} is too large to compute")
-        if base.is_Rational and exponent.is_Number:
-            bits = max(abs(base.p).bit_length(), abs(base.q).bit_length())
-            if bits * abs(exponent) > LIMITS["bits"]:
+        if exponent.is_Number and abs(exponent) > LIMITS["exponent"] and base.is_number and not _unit(base):
+            raise ModelError(f"{where}: the power ({_short(base)})**{_short(exponent)} is too large to compute "
+                             f"(exponent beyond {LIMITS['exponent']})")
+        if base.is_number and exponent.is_Rational and not _unit(base):
+            if exponent.q > LIMITS["exponent"]:
+                raise ModelError(f"{where}: the exponent {_short(exponent)} has a denominator above "
+                                 f"{LIMITS['exponent']}")
+            # sympy computes base**p before taking the q-th root: its cost grows with bits * |p|
+            bits = max((max(abs(r.p).bit_length(), abs(r.q).bit_length()) for r in base.atoms(sympy.Rational)),
+                       default=1)
+            if bits * max(abs(exponent), abs(exponent.p)) > LIMITS["bits"]:
                 raise ModelError(f"{where}: the power is too large to compute")
     if expr.func is sympy.log and args[0].is_Number and args[0] <= 0:
         raise ModelError(f"{where}: log of a number that is not positive")
     if expr.func is sympy.exp and args[0].is_number and too_big(args[0], 700):
         raise ModelError(f"{where}: exp of a number larger than 700")
-    return expr.func(*args)
+    try:
+        return expr.func(*args)
+    except (ValueError, TypeError, ArithmeticError, NotImplementedError, RecursionError) as err:
+        # e.g. sympy's Min/Max of numbers it cannot compare ("not comparable")
+        raise ModelError(f"{where}: cannot be evaluated exactly ({_short(err)})") from None
+
+
+def _unit(base) -> bool:
+    """Whether a number is 0, 1 or -1, whose powers stay small whatever the exponent."""
+    return base.is_zero is True or base == 1 or base == -1
+
+
+def _short(thing) -> str:
+    text = str(thing)
+    return text if len(text) <= 60 else text[:57] + "..."
+
 
 def too_big(number, bound: float) -> bool:
     """Whether ``abs(number)`` exceeds ``bound``, or cannot even be measured.

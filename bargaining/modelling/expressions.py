@@ -168,8 +168,15 @@ def parse_expression(text, names, *, where: str = "expression") -> sympy.Expr:
         if isinstance(name, str) and "__" in name:
             raise ModelError(f"{where}: the dunder name {name!r} is not allowed")
     builder = _Builder(text.strip(), symbols, where)
-    expr = builder.build(tree.body)
-    _check_value(expr, where)
+    try:
+        expr = builder.build(tree.body)
+        _check_value(expr, where)
+    except ModelError:
+        raise
+    except (ValueError, TypeError, ArithmeticError, NotImplementedError, RecursionError, MemoryError) as err:
+        # sympy's own complaints, e.g. min() of numbers it cannot compare ("not comparable")
+        detail = str(err) if len(str(err)) <= 80 else str(err)[:77] + "..."
+        raise ModelError(f"{where}: the expression cannot be built exactly ({type(err).__name__}: {detail})") from None
     return expr
 
 
@@ -310,6 +317,10 @@ class _Builder:
             self.fail(f"a function call inside an exponent is not allowed: {self.segment(node)!r}")
         base = self.build(node.left)
         exponent = self.build(node.right)
+        for number in exponent.atoms(sympy.Rational):
+            if abs(number) > LIMITS["exponent"] or number.q > LIMITS["exponent"]:
+                self.fail(f"the number {number} in an exponent is too large (at most {LIMITS['exponent']}, "
+                          f"denominators too): {self.segment(node)!r}")
         if exponent.is_Number:
             if abs(exponent) > LIMITS["exponent"] or (exponent.is_Rational and exponent.q > LIMITS["exponent"]):
                 self.fail(f"the exponent {exponent} is too large (at most {LIMITS['exponent']}): {self.segment(node)!r}")
