@@ -83,6 +83,7 @@ COMMANDS = {
     "sweep": "cmd_sweep",
     "uncertainty": "cmd_uncertainty",
     "plot": "cmd_plot",
+    "explore": "cmd_explore",
     "reproduce": "cmd_reproduce",
 }
 

@@ -27,8 +27,10 @@ from types import MappingProxyType
 import sympy
 
 from ..errors import ModelError
-from ..games.game import LARGEST_PAYOFF, Game, to_fraction
-from ..games.tree import GameTree, SubgamePerfect, subgame_perfect
+from ..games.backward import SubgamePerfect, subgame_perfect
+from ..games.game import Game, to_fraction
+from ..games.tree import GameTree
+from ..games.values import LARGEST_PAYOFF
 from ..numbers import evaluate
 from ..output import read_regular_file
 from .schema import (
@@ -285,6 +287,11 @@ class Model:
 
 # ------------------------------------------------------------------ loading
 def _bundled_dir(package: str, folder: str):
+    # In a source checkout (pyproject.toml beside the package), the checkout's own folder wins:
+    # an editable install elsewhere must not hand a working tree another tree's model files.
+    checkout = Path(__file__).resolve().parent.parent.parent
+    if package != "bargaining" and (checkout / "pyproject.toml").is_file() and (checkout / folder).is_dir():
+        return checkout / folder
     try:
         root = resources.files(package)
         if package == "bargaining":
@@ -315,7 +322,7 @@ def bundled_models() -> tuple:
     Examples
     --------
     >>> bundled_models()
-    ('russia_armenia', 'russia_belarus', 'russia_china')
+    ('russia_armenia', 'russia_belarus', 'russia_belarus_loyalty', 'russia_china')
     """
     return tuple(_names_in(_bundled_dir("bargaining.models", "models")))
 
