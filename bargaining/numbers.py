@@ -15,7 +15,7 @@ import sympy
 
 from .errors import ModelError
 
-__all__ = ["evaluate", "LIMITS", "too_big"]
+__all__ = ["evaluate", "LIMITS", "too_big", "root_too_costly"]
 
 #: Bounds on the cost of one expression, checked before anything is built.
 LIMITS = {
@@ -26,6 +26,7 @@ LIMITS = {
     "exponent": 100,  # absolute value of a numeric exponent
     "bits": 20000,  # bits of a number computed from literals (e.g. 2**100)
     "calls": 4,  # nesting depth of function calls
+    "root_bits": 1000,  # bits of a number whose root (sqrt, fractional power) sympy may look for
 }
 
 
@@ -102,7 +103,7 @@ def _substitute(expr, values: Mapping, where: str):
             # sympy computes base**p before taking the q-th root: its cost grows with bits * |p|
             bits = max((max(abs(r.p).bit_length(), abs(r.q).bit_length()) for r in base.atoms(sympy.Rational)),
                        default=1)
-            if bits * max(abs(exponent), abs(exponent.p)) > LIMITS["bits"]:
+            if bits * max(abs(exponent), abs(exponent.p)) > LIMITS["bits"] or root_too_costly(base, exponent):
                 raise ModelError(f"{where}: the power is too large to compute")
     if expr.func is sympy.log and args[0].is_Number and args[0] <= 0:
         raise ModelError(f"{where}: log of a number that is not positive")
@@ -123,6 +124,25 @@ def _unit(base) -> bool:
 def _short(thing) -> str:
     text = str(thing)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def root_too_costly(base, exponent) -> bool:
+    """Whether sympy would factor a huge number to take a root: ``sqrt(10**2000 + 1)``.
+
+    A fractional power of a number makes sympy look for perfect powers in it,
+    which takes very long for numbers of thousands of digits.
+
+    Examples
+    --------
+    >>> root_too_costly(sympy.Integer(10)**400 + 1, sympy.Rational(1, 2))
+    True
+    >>> root_too_costly(sympy.Integer(10)**400 + 1, sympy.Integer(2)), root_too_costly(sympy.Integer(7), sympy.Rational(1, 3))
+    (False, False)
+    """
+    if not (exponent.is_Rational and not exponent.is_Integer):
+        return False
+    bits = max((max(abs(r.p).bit_length(), abs(r.q).bit_length()) for r in base.atoms(sympy.Rational)), default=0)
+    return bits > LIMITS["root_bits"]
 
 
 def too_big(number, bound: float) -> bool:
