@@ -154,10 +154,12 @@ class _Classifier:
         self.labels: list[str] = []
         self.code_label: dict = {}
 
-    def codes(self, values: dict, grid: np.ndarray) -> np.ndarray:
+    def codes(self, values: dict, grid: np.ndarray, count: int | None = None) -> np.ndarray:
         """One integer (or row of integers) per (sample, grid point): the sign pattern."""
         args = [grid[None, :] if name == self.param else values[name][:, None] for name in self.names]
-        shape = (len(next(iter(values.values()))), len(grid))
+        if count is None:  # the samples; given when the model has no other parameter to draw
+            count = len(next(iter(values.values())))
+        shape = (count, len(grid))
         words, code, used = [], np.zeros(shape, dtype=np.int64), 0
         with np.errstate(divide="ignore", invalid="ignore"):
             for f in self.funcs:
@@ -178,9 +180,9 @@ class _Classifier:
         solved = solve_exact(game)
         return signature(game, solved), regime_label(game, solved)
 
-    def label_indices(self, values: dict, grid: np.ndarray) -> np.ndarray:
+    def label_indices(self, values: dict, grid: np.ndarray, count: int | None = None) -> np.ndarray:
         """The regime index of every (sample, grid point)."""
-        codes = self.codes(values, grid)
+        codes = self.codes(values, grid, count)
         flat = codes.reshape(-1, codes.shape[-1]) if codes.ndim == 3 else codes.reshape(-1)
         keys, first, inverse = np.unique(flat, axis=0 if flat.ndim == 2 else None,
                                          return_index=True, return_inverse=True)
@@ -294,13 +296,14 @@ def uncertainty(model, *, samples: int = 1000, seed=None, distributions=None, pr
               disable=None if progress is None else not progress) as bar:
         for start in range(0, int(samples), step):
             chunk = {k: v[start:start + step] for k, v in drawn.items()}
-            idx = classifier.label_indices(chunk, values)
+            count = min(step, int(samples) - start)
+            idx = classifier.label_indices(chunk, values, count)
             width = len(classifier.labels)
             flat = (idx * len(values) + np.arange(len(values))[None, :]).ravel()
             add = np.bincount(flat, minlength=width * len(values)).reshape(width, len(values))
             for k in range(width):
                 counts[k] = counts.get(k, 0) + add[k]
-            bar.update(len(next(iter(chunk.values()))))
+            bar.update(count)
     table = np.array([counts[k] for k in range(len(classifier.labels))], dtype=float) / samples
     first = [int(np.argmax(row > 0)) for row in table]
     order = sorted(range(len(table)), key=lambda k: (first[k], classifier.labels[k]))
