@@ -20,10 +20,13 @@ from .analysis.thresholds import Threshold, path_thresholds, thresholds
 from .analysis.uncertainty import UncertaintyResult, uncertainty
 from .batch.solver import BatchEquilibria, batch_equilibria
 from .errors import BargainingError, GameError, ModelError, SolverError
+from .games.commitment import Commitment, optimal_commitment
 from .games.components import Component, NashSubset, components
 from .games.dominance import Reduction, eliminate_dominated
 from .games.equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .games.game import Game
+from .games.linked import Link, LinkedGame
+from .games.linked_solve import LinkedEquilibrium, linked_equilibria, linked_pure_equilibria, linked_regret
 from .games.nplayer import NPlayerGame
 from .games.nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, nplayer_regret
 from .games.tree import GameTree, SubgamePerfect, reduced_normal_form, subgame_perfect
@@ -68,6 +71,14 @@ __all__ = [
     "nplayer_equilibria",
     "nplayer_pure_equilibria",
     "nplayer_regret",
+    "LinkedGame",
+    "Link",
+    "LinkedEquilibrium",
+    "linked_equilibria",
+    "linked_pure_equilibria",
+    "linked_regret",
+    "Commitment",
+    "optimal_commitment",
     "Equilibrium",
     "equilibria",
     "pure_equilibria",
