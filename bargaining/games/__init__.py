@@ -10,6 +10,9 @@ third-party libraries. Nothing above it (batch, modelling, analysis,
 solutions, paper, cli).
 """
 
+from .backward import SubgamePerfect, subgame_perfect
+from .bayesian import BayesianGame, BayesNash, bayes_nash
+from .beliefs import verify_assessment
 from .commitment import Commitment, optimal_commitment
 from .components import Component, NashSubset, components
 from .dominance import Reduction, eliminate_dominated
@@ -20,7 +23,68 @@ from .linked import Link, LinkedGame
 from .linked_solve import LinkedEquilibrium, linked_equilibria, linked_pure_equilibria, linked_regret
 from .nplayer import NPlayerGame
 from .nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, nplayer_regret
-from .tree import GameTree, SubgamePerfect, reduced_normal_form, subgame_perfect
+from .pbe import perfect_bayesian
+from .pbe_record import AssessmentPiece, PerfectBayesian
+from .qre import LogitBranch, logit_branch, logit_qre, logit_solve
+from .signaling import CriterionResult, beer_quiche, intuitive_criterion, signaling_game
+from .tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
+from .tree_build import TreeBuilder
+from .tree_equilibrium import TreeEquilibrium, make_tree_equilibrium
+from .tree_normal_form import ReducedNormalForm, reduced_normal_form
 from .zero_sum import ZeroSumSolution, solve_zero_sum
 
-__all__ = ['Game', 'NPlayerGame', 'LinkedGame', 'Link', 'LinkedEquilibrium', 'linked_equilibria', 'linked_pure_equilibria', 'linked_regret', 'Commitment', 'optimal_commitment', 'nplayer_equilibria', 'nplayer_pure_equilibria', 'nplayer_regret', 'Equilibrium', 'best_responses', 'equilibria', 'is_degenerate', 'pure_equilibria', 'regret', 'Component', 'NashSubset', 'components', 'Reduction', 'eliminate_dominated', 'ZeroSumSolution', 'solve_zero_sum', 'GameTree', 'SubgamePerfect', 'reduced_normal_form', 'subgame_perfect']
+__all__ = [
+    "Game",
+    "NPlayerGame",
+    "nplayer_equilibria",
+    "nplayer_pure_equilibria",
+    "nplayer_regret",
+    "LinkedGame",
+    "Link",
+    "LinkedEquilibrium",
+    "linked_equilibria",
+    "linked_pure_equilibria",
+    "linked_regret",
+    "Commitment",
+    "optimal_commitment",
+    "Equilibrium",
+    "best_responses",
+    "equilibria",
+    "is_degenerate",
+    "pure_equilibria",
+    "regret",
+    "Component",
+    "NashSubset",
+    "components",
+    "Reduction",
+    "eliminate_dominated",
+    "ZeroSumSolution",
+    "solve_zero_sum",
+    "GameTree",
+    "SubgamePerfect",
+    "reduced_normal_form",
+    "subgame_perfect",
+    "ReducedNormalForm",
+    "TreeBuilder",
+    "DecisionNode",
+    "ChanceNode",
+    "TerminalNode",
+    "InfoSet",
+    "TreeEquilibrium",
+    "make_tree_equilibrium",
+    "perfect_bayesian",
+    "PerfectBayesian",
+    "AssessmentPiece",
+    "verify_assessment",
+    "signaling_game",
+    "beer_quiche",
+    "intuitive_criterion",
+    "CriterionResult",
+    "BayesianGame",
+    "BayesNash",
+    "bayes_nash",
+    "LogitBranch",
+    "logit_branch",
+    "logit_qre",
+    "logit_solve",
+]

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..errors import GameError
 
-__all__ = ["to_fraction"]
+__all__ = ["to_fraction", "LARGEST_PAYOFF"]
 
 
 def to_fraction(value) -> Fraction:
@@ -46,8 +46,28 @@ def to_fraction(value) -> Fraction:
     >>> to_fraction(3)
     Fraction(3, 1)
     """
+    frac = _exact(value)
+    if abs(frac) > LARGEST_PAYOFF:
+        raise GameError(f"payoff {_short(value)} is too large (at most 1e300 in absolute value)")
+    return frac
+
+
+#: The largest absolute payoff a game accepts (a float must hold it).
+LARGEST_PAYOFF = 10**300
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:40] + f"... ({len(text)} characters)"
+
+
+def _exact(value) -> Fraction:
     if isinstance(value, (bool, np.bool_)) or isinstance(value, (str, bytes)):
-        raise GameError(f"payoff {value!r} is not a number")
+        raise GameError(f"payoff {_short(value)} is not a number")
+    if isinstance(value, (complex, np.complexfloating)) or (
+        isinstance(value, numbers.Complex) and not isinstance(value, numbers.Real)
+    ):
+        raise GameError(f"payoff {_short(value)} is a complex number (payoffs are real)")
     if isinstance(value, Fraction):
         return value
     if isinstance(value, numbers.Integral):
@@ -55,15 +75,19 @@ def to_fraction(value) -> Fraction:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise GameError(f"payoff {value!r} is not finite")
+        if abs(value.adjusted()) > 300:
+            raise GameError(f"payoff {_short(value)} is too large or too small")
         return Fraction(value)
     if isinstance(value, numbers.Rational):
         return Fraction(int(value.numerator), int(value.denominator))
     if hasattr(value, "is_Rational") and getattr(value, "is_Rational", False):
         return Fraction(int(value.p), int(value.q))  # sympy Rational / Integer
+    if getattr(value, "is_real", None) is False:
+        raise GameError(f"payoff {_short(value)} is not a real number")
     try:
         number = float(value)
-    except (TypeError, ValueError):
-        raise GameError(f"payoff {value!r} is not a number") from None
-    if isinstance(value, complex) or not math.isfinite(number):
-        raise GameError(f"payoff {value!r} is not a finite number")
+    except (TypeError, ValueError, OverflowError):
+        raise GameError(f"payoff {_short(value)} is not a finite real number") from None
+    if not math.isfinite(number):
+        raise GameError(f"payoff {_short(value)} is not a finite number")
     return Fraction(repr(number))
