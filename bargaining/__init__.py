@@ -60,7 +60,8 @@ from .games.tree_build import TreeBuilder
 from .games.tree_equilibrium import TreeEquilibrium, make_tree_equilibrium
 from .games.tree_normal_form import ReducedNormalForm, reduced_normal_form
 from .games.zero_sum import ZeroSumSolution, solve_zero_sum
-from .modelling.model import Model, SymbolicGame, bundled_models, load_model
+from .modelling.linked import LinkedModel
+from .modelling.model import Model, SymbolicGame, bundled_linked_models, bundled_models, load_model
 from .modelling.schema import Parameter, RangeWarning
 from .paper.explorer import ExplorerData, explore, explorer_data
 from .solutions.axiomatic import (
@@ -128,6 +129,8 @@ __all__ = [
     "logit_solve",
     # models
     "Model",
+    "LinkedModel",
+    "bundled_linked_models",
     "Parameter",
     "SymbolicGame",
     "load_model",

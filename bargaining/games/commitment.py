@@ -21,8 +21,9 @@ being a best response to ``x``; the best ``c`` gives the strong solution.
 For the weak one, a profile counts only if it can be made the partners'
 *strict* choice (an LP maximising the smallest incentive margin is
 positive), and then the supremum of the hub's payoff over that region is the
-same LP's value. All LPs are solved exactly (rational simplex,
-``sympy.solvers.simplex.linprog``). With ``mixed=False`` the hub commits to
+same LP's value. All LPs are solved exactly, by enumerating the vertices of
+their (small) feasible polytopes in rational arithmetic; sympy's rational
+simplex cycles on the degenerate LPs found at regime boundaries. With ``mixed=False`` the hub commits to
 one feasible combined strategy and the answer is found by enumeration.
 
 The shadow price (``budget="expected"`` only) is the right derivative of the
@@ -44,10 +45,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from types import MappingProxyType
 
-from sympy.solvers.simplex import InfeasibleLPError, linprog
-
 from ..errors import GameError
 from .linked import LinkedGame, combined_name
+from .vertices import polyhedron_vertices
 
 __all__ = ["Commitment", "optimal_commitment"]
 
@@ -112,18 +112,21 @@ def _tables(game: LinkedGame, combos):
     return hub, others
 
 
-def _lp(objective, rows, bounds):
-    """max objective·x s.t. rows·x <= bounds, sum(x) = 1, x >= 0, exactly; None if infeasible."""
-    try:
-        best, x = linprog([-c for c in objective], rows or None, bounds or None, [[1] * len(objective)], [1])
-    except InfeasibleLPError:
+def _lp(objective, rows, bounds, *, extra: int = 0):
+    """max objective·z over {z >= 0 : rows·z <= bounds, sum of the first n entries = 1}, exactly; None if empty.
+
+    Solved by enumerating the polytope's vertices exactly (:mod:`bargaining.games.vertices`): robust on
+    the degenerate LPs that a regime boundary produces, and small here (a dozen constraints). ``extra``
+    trailing variables are free of the sum constraint (the margin t of the strict-inducibility test).
+    """
+    n = len(objective)
+    G = [list(r) for r in rows] + [[-int(i == j) for i in range(n)] for j in range(n - extra)]
+    g = list(bounds) + [0] * (n - extra)
+    vertices = polyhedron_vertices(G, g, [[1] * (n - extra) + [0] * extra], [1])
+    if not vertices:
         return None
-    return -_q(best), [_q(v) for v in x]
-
-
-def _q(value) -> Fraction:
-    """A sympy Rational (or int) as a Fraction."""
-    return Fraction(int(value.p), int(value.q)) if hasattr(value, "p") else Fraction(value)
+    best = max(vertices, key=lambda v: sum(c * z for c, z in zip(objective, v[0])))
+    return sum(c * z for c, z in zip(objective, best[0])), list(best[0])
 
 
 def _constraints(hub, others, costs, budget, profile, *, weak: bool, margin: bool = False):
@@ -163,13 +166,10 @@ def _solve_profile(hub, others, costs, budget, profile, *, weak: bool = False):
 def _strictly_inducible(hub, others, costs, budget, profile) -> bool:
     rows, bounds = _constraints(hub, others, costs, budget, profile, weak=True, margin=True)
     n = len(hub[0])
-    rows.append([0] * n + [1])  # t <= 1 keeps the LP bounded
-    bounds.append(Fraction(1))
-    try:
-        best, _ = linprog([0] * n + [-1], rows, bounds, [[1] * n + [0]], [1])
-    except InfeasibleLPError:
-        return False
-    return _q(best) < 0
+    rows += [[0] * n + [1], [0] * n + [-1]]  # -1 <= t <= 1 keeps the polytope bounded
+    bounds += [Fraction(1), Fraction(1)]
+    solved = _lp([0] * n + [1], rows, bounds, extra=1)
+    return solved is not None and solved[0] > 0
 
 
 def _shadow(hub, others, costs, budget, profile, value) -> Fraction:
@@ -239,7 +239,11 @@ def optimal_commitment(game: LinkedGame, *, mixed: bool = True, budget: str = "s
     if not mixed:
         return _pure(game, hub, others, labels)
     strong, weak, optimal = None, None, []
-    for profile in profiles:
+    # best first by an upper bound (the profile's best payoff over any x), so most LPs are never solved
+    bounds = {p: max(_profile_value(hub, p)) for p in profiles}
+    for profile in sorted(profiles, key=lambda p: -bounds[p]):
+        if strong is not None and bounds[profile] < strong[0] and weak is not None and bounds[profile] <= weak[0]:
+            break
         solved = _solve_profile(hub, others, costs, game.budget, profile)
         if solved is None:
             continue
@@ -248,10 +252,11 @@ def optimal_commitment(game: LinkedGame, *, mixed: bool = True, budget: str = "s
             optimal = [profile]
         elif solved[0] == strong[0]:
             optimal.append(profile)
-        if _strictly_inducible(hub, others, costs, game.budget, profile):
-            closure = _solve_profile(hub, others, costs, game.budget, profile, weak=True)
-            if closure is not None and (weak is None or closure[0] > weak[0]):
-                weak = (closure[0], closure[1], profile)
+        closure = _solve_profile(hub, others, costs, game.budget, profile, weak=True)
+        if closure is not None and (weak is None or closure[0] > weak[0]) and _strictly_inducible(
+            hub, others, costs, game.budget, profile
+        ):
+            weak = (closure[0], closure[1], profile)
     shadow = None
     if costs is not None:
         shadow = max(_shadow(hub, others, costs, game.budget, p, strong[0]) for p in optimal)
