@@ -63,6 +63,7 @@ from .games.zero_sum import ZeroSumSolution, solve_zero_sum
 from .modelling.linked import LinkedModel
 from .modelling.model import Model, SymbolicGame, bundled_linked_models, bundled_models, load_model
 from .modelling.schema import Parameter, RangeWarning
+from .modelling.series import DataFile, data_provenance, load_series, resource_index
 from .paper.explorer import ExplorerData, explore, explorer_data
 from .solutions.axiomatic import (
     SOLUTIONS,
@@ -135,6 +136,10 @@ __all__ = [
     "SymbolicGame",
     "load_model",
     "bundled_models",
+    "DataFile",
+    "load_series",
+    "resource_index",
+    "data_provenance",
     "GameTree",
     "SubgamePerfect",
     "subgame_perfect",
