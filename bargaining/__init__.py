@@ -42,11 +42,14 @@ from .estimation import (
 from .games.backward import SubgamePerfect, subgame_perfect
 from .games.bayesian import BayesianGame, BayesNash, bayes_nash
 from .games.beliefs import verify_assessment
+from .games.commitment import Commitment, optimal_commitment
 from .games.components import Component, NashSubset, components
 from .games.dominance import Reduction, eliminate_dominated
 from .games.equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .games.game import Game
 from .games.kuhn import behaviour_equilibria
+from .games.linked import Link, LinkedGame
+from .games.linked_solve import LinkedEquilibrium, linked_equilibria, linked_pure_equilibria, linked_regret
 from .games.nplayer import NPlayerGame
 from .games.nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, nplayer_regret
 from .games.pbe import perfect_bayesian
@@ -61,7 +64,8 @@ from .games.tree_build import TreeBuilder
 from .games.tree_equilibrium import TreeEquilibrium, make_tree_equilibrium
 from .games.tree_normal_form import ReducedNormalForm, reduced_normal_form
 from .games.zero_sum import ZeroSumSolution, solve_zero_sum
-from .modelling.model import Model, SymbolicGame, bundled_models, load_model
+from .modelling.linked import LinkedModel
+from .modelling.model import Model, SymbolicGame, bundled_linked_models, bundled_models, load_model
 from .modelling.schema import Parameter, RangeWarning
 from .modelling.series import DataFile, data_provenance, load_series, resource_index
 from .paper.explorer import ExplorerData, explore, explorer_data
@@ -103,6 +107,14 @@ __all__ = [
     "nplayer_equilibria",
     "nplayer_pure_equilibria",
     "nplayer_regret",
+    "LinkedGame",
+    "Link",
+    "LinkedEquilibrium",
+    "linked_equilibria",
+    "linked_pure_equilibria",
+    "linked_regret",
+    "Commitment",
+    "optimal_commitment",
     "Equilibrium",
     "equilibria",
     "pure_equilibria",
@@ -122,6 +134,8 @@ __all__ = [
     "logit_solve",
     # models
     "Model",
+    "LinkedModel",
+    "bundled_linked_models",
     "Parameter",
     "SymbolicGame",
     "load_model",

@@ -1,6 +1,7 @@
 """Games and their equilibria: the bottom layer.
 
-Two-player strategic forms (:class:`Game`), equilibrium records, the exact
+Two-player strategic forms (:class:`Game`), N-player ones, linked games
+under one budget and the hub's optimal commitment, equilibrium records, the exact
 enumeration of extreme equilibria and their components, dominance, zero-sum
 games, game trees, and Gambit's file formats.
 
@@ -12,12 +13,15 @@ solutions, paper, cli).
 from .backward import SubgamePerfect, subgame_perfect
 from .bayesian import BayesianGame, BayesNash, bayes_nash
 from .beliefs import verify_assessment
+from .commitment import Commitment, optimal_commitment
 from .components import Component, NashSubset, components
 from .dominance import Reduction, eliminate_dominated
 from .equilibria import best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .equilibrium import Equilibrium
 from .game import Game
 from .kuhn import behaviour_equilibria
+from .linked import Link, LinkedGame
+from .linked_solve import LinkedEquilibrium, linked_equilibria, linked_pure_equilibria, linked_regret
 from .nplayer import NPlayerGame
 from .nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, nplayer_regret
 from .pbe import perfect_bayesian
@@ -39,6 +43,14 @@ __all__ = [
     "nplayer_equilibria",
     "nplayer_pure_equilibria",
     "nplayer_regret",
+    "LinkedGame",
+    "Link",
+    "LinkedEquilibrium",
+    "linked_equilibria",
+    "linked_pure_equilibria",
+    "linked_regret",
+    "Commitment",
+    "optimal_commitment",
     "Equilibrium",
     "best_responses",
     "equilibria",
