@@ -28,6 +28,7 @@ from .equilibrium import (
     regret,
 )
 from .game import Game
+from .reverse_search import reverse_search_equilibria
 
 __all__ = [
     "Equilibrium",
@@ -195,8 +196,10 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
         The two-player game to solve.
     method : {"auto", "exact", "support_enumeration", "vertex_enumeration"}
         ``"auto"`` and ``"exact"``: exact rational enumeration of the extreme
-        equilibria (:func:`bargaining.games.exact.extreme_equilibria`), complete for
-        every game. ``"support_enumeration"`` and ``"vertex_enumeration"``:
+        equilibria, complete for every game: by supports
+        (:func:`bargaining.games.exact.extreme_equilibria`) for small games, by
+        lexicographic pivoting (:func:`bargaining.games.reverse_search.reverse_search_equilibria`)
+        from 8 strategies in all. ``"support_enumeration"`` and ``"vertex_enumeration"``:
         nashpy's float algorithms, for nondegenerate games only; their
         candidates are verified by regret, and if support enumeration finds an
         even number (impossible in a nondegenerate game) vertex enumeration's
@@ -251,7 +254,14 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
     return tuple(sorted(found, key=_order_key))
 
 
+#: From this many strategies in all (rows + columns), lexicographic pivoting beats support enumeration.
+REVERSE_SEARCH_FROM = 8
+
+
 def _exact_equilibria(game: Game) -> tuple[Equilibrium, ...]:
-    profiles = _exact.extreme_equilibria(game.exact_A, game.exact_B)
+    if sum(game.shape) >= REVERSE_SEARCH_FROM:
+        profiles = reverse_search_equilibria(game.exact_A, game.exact_B)
+    else:
+        profiles = _exact.extreme_equilibria(game.exact_A, game.exact_B)
     found = [make_equilibrium(game, profile, "exact", exact=True) for profile in profiles]
     return tuple(sorted(found, key=_order_key))
