@@ -17,7 +17,7 @@ import bargaining
 PACKAGE = Path(bargaining.__file__).parent
 
 #: The layers from the bottom up; a module may import its own layer and those below it.
-LAYERS = ("base", "games", "batch", "modelling", "analysis", "solutions", "paper", "cli")
+LAYERS = ("base", "games", "batch", "modelling", "analysis", "estimation", "solutions", "paper", "cli")
 BASE = {"errors", "numbers", "output", "_version"}
 
 

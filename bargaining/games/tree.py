@@ -1,62 +1,209 @@
-"""Small game trees with perfect information: subgame-perfect paths and reduced normal forms.
+"""One tree type for every finite extensive form: decisions, chance, information sets, labelled ends.
 
-A tree is a flat mapping of nodes: decision nodes name a player and map each
-action to a child node; terminal nodes carry payoffs (numbers or sympy
-expressions), always in (row player, column player) order; a model file's
-``[sequential]`` section is read into one by :mod:`bargaining.modelling.trees`. :func:`subgame_perfect` solves the tree by backward induction (Zermelo;
-Selten 1965) and reports every node where the mover was indifferent instead
-of breaking the tie silently. :func:`reduced_normal_form` gives the strategic
-form whose strategies are reduced plans (Osborne and Rubinstein 1994, §6.3).
+A :class:`GameTree` is a flat mapping of nodes, each with a unique id:
+
+- a :class:`DecisionNode` names a player, its actions (pairs ``(action,
+  child id)``) and an information set (``infoset``; a node without one is
+  alone in its own information set, named by its id). The nodes of one
+  information set belong to one player and offer the same action labels in
+  the same order;
+- a :class:`ChanceNode` lists its outcomes like actions, with exact
+  probabilities (sympy Rationals, or sympy expressions in parameters for a
+  parametric tree); numeric probabilities must be non-negative and sum to 1;
+- a :class:`TerminalNode` carries a label and one payoff per player, in the
+  order of ``tree.players`` (numbers or sympy expressions).
+
+Two or more players are allowed structurally (the solvers of this package
+take two players plus chance). Trees of perfect information (every
+information set a single node, no chance) are the special case that model
+files' ``[sequential]`` sections have always described; build trees in Python
+with :class:`~bargaining.games.tree_build.TreeBuilder`, read them from model
+files (:mod:`bargaining.modelling.trees`) or from Gambit ``.efg`` files
+(:meth:`GameTree.from_efg`).
+
+Perfect recall (every node of an information set has the same history of its
+player's own information sets and actions; Kuhn 1953) is checked and reported
+by :attr:`GameTree.perfect_recall`; the solvers require it.
+
+API for solvers
+---------------
+- ``tree.nodes[id]``, ``tree.root``, ``tree.players``; ``tree.preorder()``
+  (node ids, root first, children in action order); ``tree.parent(id)``
+  (``(parent id, action)`` or None); ``tree.history(id)`` (the path of
+  ``(node id, action)`` pairs from the root).
+- ``tree.infosets``: label -> :class:`InfoSet` (player, action labels, node
+  ids), in order of first appearance; ``tree.infoset_of(id)``.
+- ``tree.sequence(id, player)``: the player's own ``(infoset, action)`` pairs
+  on the way to a node (its sequence, in the sense of the sequence form).
+- ``tree.at(values)``: the tree with every parameter replaced by an exact
+  number (:func:`bargaining.numbers.evaluate`); ``tree.parameters``.
+- Behaviour profiles (infoset label -> {action: probability}) are evaluated
+  exactly by :mod:`bargaining.games.behaviour`: ``reach_probabilities``,
+  ``expected_payoffs``, ``bayes_beliefs``, ``reached_infosets``,
+  ``outcome``, ``infoset_regrets``.
+
+References
+----------
+H. W. Kuhn (1953), "Extensive games and the problem of information",
+Contributions to the Theory of Games II, 193-216.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from fractions import Fraction
 from types import MappingProxyType
 
 import sympy
 
-from ..errors import ModelError
+from ..errors import GameError
 from ..numbers import evaluate
 
-__all__ = ["DecisionNode", "TerminalNode", "GameTree", "SubgamePerfect", "ReducedNormalForm",
-           "subgame_perfect", "reduced_normal_form", "TIE_RULE"]
+__all__ = ["DecisionNode", "ChanceNode", "TerminalNode", "InfoSet", "GameTree", "exact"]
 
-TIE_RULE = "first listed action"
+
+def exact(value, what: str = "number") -> sympy.Expr:
+    """An exact sympy number (or expression) for a payoff or probability given in Python.
+
+    Ints, Fractions, sympy expressions and texts of numbers (``"1/3"``,
+    ``"0.25"``, read by :class:`fractions.Fraction`, never evaluated) are
+    accepted; floats are read from their shortest decimal form.
+
+    Examples
+    --------
+    >>> exact("1/3"), exact(0.1), exact(2)
+    (1/3, 1/10, 2)
+    """
+    if isinstance(value, sympy.Basic):
+        return value
+    if isinstance(value, bool) or value is None:
+        raise GameError(f"{what} {value!r} is not a number")
+    try:
+        number = Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+    except (TypeError, ValueError, ZeroDivisionError):
+        raise GameError(f"{what} {value!r} is not a number") from None
+    return sympy.Rational(number.numerator, number.denominator)
 
 
 @dataclass(frozen=True)
 class DecisionNode:
-    """A node where ``player`` chooses among ``actions`` (pairs ``(action, child id)``, in file order)."""
+    """A node where ``player`` chooses one of ``actions``.
+
+    Attributes
+    ----------
+    id : str
+    player : str
+    actions : tuple of (action label, child id)
+    infoset : str or None
+        The node's information set; None puts the node alone in an
+        information set named by its id.
+    """
 
     id: str
     player: str
     actions: tuple
+    infoset: str | None = None
+
+    @property
+    def info(self) -> str:
+        """The label of the node's information set."""
+        return self.id if self.infoset is None else self.infoset
+
+
+@dataclass(frozen=True)
+class ChanceNode:
+    """A move of nature.
+
+    Attributes
+    ----------
+    id : str
+    actions : tuple of (outcome label, child id)
+    probabilities : tuple of sympy.Expr
+        Exact, in the order of ``actions`` (Rationals, or expressions in
+        parameters for a parametric tree).
+    """
+
+    id: str
+    actions: tuple
+    probabilities: tuple
 
 
 @dataclass(frozen=True)
 class TerminalNode:
-    """An end of the game with symbolic ``payoffs`` (row player, column player)."""
+    """An end of the game.
+
+    Attributes
+    ----------
+    id : str
+    payoffs : tuple of sympy.Expr
+        One per player, in the order of the tree's players.
+    label : str or None
+        The outcome's name (the id when None); :attr:`name` gives it.
+    """
 
     id: str
     payoffs: tuple
+    label: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The label, or the id when there is none."""
+        return self.id if self.label is None else self.label
+
+
+@dataclass(frozen=True)
+class InfoSet:
+    """An information set of a game tree.
+
+    Attributes
+    ----------
+    label : str
+    player : str
+    actions : tuple of str
+        The action labels shared by its nodes.
+    nodes : tuple of str
+        Its node ids, in tree order.
+    """
+
+    label: str
+    player: str
+    actions: tuple
+    nodes: tuple
 
 
 @dataclass(frozen=True)
 class GameTree:
-    """A finite game tree with perfect information between the model's two players.
+    """A finite game tree: decision nodes in information sets, chance nodes, labelled terminal nodes.
 
     Attributes
     ----------
     root : str
-    nodes : mapping of id -> DecisionNode or TerminalNode (file order)
-    players : pair of str
-        (row player, column player): the order of every payoff pair.
+    nodes : mapping of id -> DecisionNode, ChanceNode or TerminalNode
+    players : tuple of str
+        The order of every payoff vector (for two players: row, column).
     description : str
     reduces_to_payoffs : bool
         Whether the tree's reduced normal form is the model's payoff table.
+
+    Raises
+    ------
+    GameError
+        On an unknown child, a node with two parents or on a cycle, a node
+        not reachable from the root, an unknown player, a payoff vector of
+        the wrong length, chance probabilities that are negative or do not
+        sum to 1, or an information set mixing players or action labels.
+
+    Examples
+    --------
+    >>> from bargaining.games.tree_build import TreeBuilder
+    >>> t = TreeBuilder(players=("Row", "Col"))
+    >>> t.decision("Col", {"Out": t.end(2, 0), "In": t.decision("Row", {"Fight": t.end(-1, -1),
+    ...            "Accommodate": t.end(1, 1)})})
+    'd1'
+    >>> tree = t.build()
+    >>> tree.is_perfect_information, len(tree.infosets), tree.perfect_recall
+    (True, 2, True)
     """
 
     root: str
@@ -64,205 +211,205 @@ class GameTree:
     players: tuple
     description: str = ""
     reduces_to_payoffs: bool = False
+    _index: dict = field(default=None, init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "nodes", MappingProxyType(dict(self.nodes)))
+        object.__setattr__(self, "players", tuple(self.players))
+        object.__setattr__(self, "_index", _index(self))
+
+    def __hash__(self):
+        return hash((self.root, tuple(self.nodes.items()), self.players))
+
+    # ------------------------------------------------------------ structure
+    def preorder(self) -> tuple:
+        """Node ids from the root, depth first, children in action order."""
+        return self._index["order"]
+
+    def parent(self, node_id: str):
+        """``(parent id, action)`` leading to the node, or None at the root."""
+        return self._index["parent"].get(node_id)
+
+    def history(self, node_id: str) -> tuple:
+        """The ``(node id, action)`` pairs from the root to ``node_id``."""
+        path = []
+        step = self.parent(node_id)
+        while step is not None:
+            path.append(step)
+            step = self.parent(step[0])
+        return tuple(reversed(path))
+
+    def sequence(self, node_id: str, player: str) -> tuple:
+        """The player's own ``(infoset label, action)`` pairs on the path to ``node_id``."""
+        return tuple((self.nodes[n].info, a) for n, a in self.history(node_id)
+                     if isinstance(self.nodes[n], DecisionNode) and self.nodes[n].player == player)
+
+    @property
+    def infosets(self) -> Mapping:
+        """Information set label -> :class:`InfoSet`, in order of first appearance."""
+        return self._index["infosets"]
+
+    def infoset_of(self, node_id: str) -> InfoSet:
+        """The information set of a decision node."""
+        return self.infosets[self.nodes[node_id].info]
+
+    @property
+    def terminals(self) -> tuple:
+        """The terminal node ids, in tree order."""
+        return tuple(n for n in self.preorder() if isinstance(self.nodes[n], TerminalNode))
+
+    @property
+    def perfect_recall(self) -> bool:
+        """Whether every information set's nodes share their player's own history (Kuhn 1953)."""
+        return self._index["recall"] is None
+
+    def require_perfect_recall(self) -> None:
+        """Raise :class:`GameError` naming the first information set without perfect recall."""
+        if self._index["recall"] is not None:
+            raise GameError(f"the tree does not have perfect recall: {self._index['recall']}")
+
+    @property
+    def is_perfect_information(self) -> bool:
+        """True when there is no chance node and every information set is a single node."""
+        return all(len(s.nodes) == 1 for s in self.infosets.values()) and not any(
+            isinstance(n, ChanceNode) for n in self.nodes.values())
+
+    @property
+    def parameters(self) -> frozenset:
+        """The free sympy symbols of payoffs and chance probabilities."""
+        found = set()
+        for expr in self._expressions():
+            found |= expr.free_symbols
+        return frozenset(found)
+
+    def _expressions(self):
+        for node in self.nodes.values():
+            if isinstance(node, TerminalNode):
+                yield from node.payoffs
+            elif isinstance(node, ChanceNode):
+                yield from node.probabilities
+
+    # ------------------------------------------------------------ parameters
+    def at(self, values: Mapping | None = None, *, where: str = "") -> GameTree:
+        """The tree with exact numbers for every parameter.
+
+        Parameters
+        ----------
+        values : mapping of sympy.Symbol (or its name) -> number
+        where : str
+            Prefix for error messages.
+
+        Returns
+        -------
+        GameTree
+            Payoffs and probabilities are sympy numbers (Rationals when the
+            inputs are rational); chance probabilities are checked to sum to 1.
+
+        Examples
+        --------
+        >>> from bargaining import load_model
+        >>> armenia = load_model("russia_armenia")
+        >>> armenia.sequential.at(armenia.values(R=0.75)).nodes["status_quo"].payoffs
+        (0, 0)
+        """
+        by_name = {s.name: s for s in self.parameters}
+        values = {(by_name.get(k, sympy.Symbol(k)) if isinstance(k, str) else k): v
+                  for k, v in (values or {}).items()}
+        nodes = {}
+        for node_id, node in self.nodes.items():
+            if isinstance(node, TerminalNode):
+                payoffs = tuple(evaluate(e, values, where=f"{where}node {node_id!r} payoff [{k}]")
+                                for k, e in enumerate(node.payoffs))
+                node = TerminalNode(node.id, payoffs, node.label)
+            elif isinstance(node, ChanceNode):
+                probs = tuple(evaluate(e, values, where=f"{where}chance node {node_id!r} probability [{k}]")
+                              for k, e in enumerate(node.probabilities))
+                node = ChanceNode(node.id, node.actions, probs)
+            nodes[node_id] = node
+        return GameTree(self.root, nodes, self.players, self.description, self.reduces_to_payoffs)
 
 
-@dataclass(frozen=True)
-class SubgamePerfect:
-    """The subgame-perfect equilibrium found by backward induction.
-
-    Attributes
-    ----------
-    path : tuple of (player, action)
-        The actions played from the (sub)tree's root to the end.
-    payoffs : pair of sympy numbers
-        (row player, column player) at the end of the path.
-    plan : mapping of node id -> action
-        The action chosen at every decision node, on and off the path.
-    ties : tuple of (node id, tied actions)
-        Nodes where the mover was indifferent among the listed best actions.
-    tie_rule : str
-        How ties were broken (the first listed action), stated, not hidden.
-    """
-
-    path: tuple
-    payoffs: tuple
-    plan: Mapping
-    ties: tuple
-    tie_rule: str = TIE_RULE
-
-    def describe(self) -> str:
-        """The path as text, e.g. ``Armenia: Demand → Russia: Concede``."""
-        return " → ".join(f"{player}: {action}" for player, action in self.path)
-
-
-@dataclass(frozen=True)
-class ReducedNormalForm:
-    """The strategic form of a tree, with reduced plans as strategies (symbolic payoffs)."""
-
-    players: tuple
-    strategies: tuple
-    A: sympy.ImmutableMatrix
-    B: sympy.ImmutableMatrix
-    plans: tuple
-
-
-def subgame_perfect(tree: GameTree, values: Mapping, *, node: str | None = None, where: str = "") -> SubgamePerfect:
-    """Solve a game tree (or the subtree at ``node``) by backward induction.
-
-    Parameters
-    ----------
-    tree : GameTree
-        A game tree of perfect information with symbolic leaf payoffs.
-    values : mapping of sympy.Symbol (or name) -> number
-        A value for every parameter in the terminal payoffs.
-    node : str, optional
-        Solve the subgame starting at this node (the root by default).
-    where : str
-        Prefix for error messages (the model file).
-
-    Returns
-    -------
-    SubgamePerfect
-        Ties are reported in ``ties`` and broken by the first listed action.
-
-    Examples
-    --------
-    >>> from bargaining import load_model
-    >>> armenia = load_model("russia_armenia")
-    >>> subgame_perfect(armenia.sequential, armenia.values(R=0.75)).describe()
-    'Armenia: Demand → Russia: Concede'
-    """
-    start = tree.root if node is None else node
-    if start not in tree.nodes:
-        raise ModelError(f"{where}sequential: {start!r} is not a node id")
-    values = _by_symbol(tree, values)
-    plan: dict = {}
-    ties: list = []
-    memo: dict = {}
-    order = _postorder(tree, start)
-    for node_id in order:
-        current = tree.nodes[node_id]
-        if isinstance(current, TerminalNode):
-            memo[node_id] = tuple(
-                evaluate(expr, values, where=f"{where}sequential node {node_id!r} payoff [{k}]")
-                for k, expr in enumerate(current.payoffs)
-            )
-            continue
-        mover = tree.players.index(current.player)
-        outcomes = [(action, memo[child]) for action, child in current.actions]
-        best_value = outcomes[0][1][mover]
-        for _, payoff in outcomes[1:]:
-            if _greater(payoff[mover], best_value):
-                best_value = payoff[mover]
-        best = [action for action, payoff in outcomes if not _greater(best_value, payoff[mover])]
-        plan[node_id] = best[0]
-        if len(best) > 1:
-            ties.append((node_id, tuple(best)))
-        memo[node_id] = dict(outcomes)[best[0]]
-    path = []
-    current = tree.nodes[start]
-    while isinstance(current, DecisionNode):
-        action = plan[current.id]
-        path.append((current.player, action))
-        current = tree.nodes[dict(current.actions)[action]]
-    return SubgamePerfect(tuple(path), memo[start], MappingProxyType(plan), tuple(reversed(ties)))
-
-
-def _greater(a, b) -> bool:
-    return bool((a - b) > 0)
-
-
-def _by_symbol(tree: GameTree, values: Mapping) -> dict:
-    symbols = {}
-    for node in tree.nodes.values():
-        if isinstance(node, TerminalNode):
-            for expr in node.payoffs:
-                symbols.update({s.name: s for s in expr.free_symbols})
-    return {(symbols.get(k, k) if isinstance(k, str) else k): v for k, v in values.items()}
-
-
-def _postorder(tree: GameTree, start: str) -> list:
-    order, stack = [], [(start, False)]
-    while stack:
-        node_id, expanded = stack.pop()
-        node = tree.nodes[node_id]
-        if expanded or isinstance(node, TerminalNode):
-            order.append(node_id)
-            continue
-        stack.append((node_id, True))
-        stack.extend((child, False) for _, child in reversed(node.actions))
-    return order
-
-
-def _plans(tree: GameTree, player: str, node_id: str) -> list:
-    """Reduced plans of ``player`` in the subtree at ``node_id``: dicts node -> action."""
-    node = tree.nodes[node_id]
-    if isinstance(node, TerminalNode):
-        return [{}]
-    if node.player == player:
-        return [{node_id: action, **rest} for action, child in node.actions for rest in _plans(tree, player, child)]
-    combined = [{}]
-    for _, child in node.actions:
-        combined = [{**a, **b} for a, b in itertools.product(combined, _plans(tree, player, child))]
-    return combined
-
-
-def reduced_normal_form(tree: GameTree) -> ReducedNormalForm:
-    """The reduced strategic form of a game tree, symbolically.
-
-    Each player's strategies are reduced plans: an action at every own node
-    that the player's own earlier actions do not exclude. Plans that agree at
-    every such node are one strategy, named by its actions joined with ``-``
-    in the order of the tree (e.g. ``Demand-CarryOut``).
-
-    Parameters
-    ----------
-    tree : GameTree
-        A two-player game tree of perfect information (a model's
-        ``sequential`` form), with symbolic payoffs at its leaves.
-
-    Returns
-    -------
-    ReducedNormalForm
-        The players, each player's strategy names (``"(no move)"`` for a
-        player with no decision node), the payoff matrices ``A`` and ``B`` as
-        :class:`sympy.ImmutableMatrix` (rows: player 1's plans, columns:
-        player 2's), and the plans themselves as read-only mappings from node
-        id to action.
-
-    Examples
-    --------
-    >>> from bargaining import load_model
-    >>> rnf = reduced_normal_form(load_model("russia_armenia").sequential)
-    >>> rnf.strategies
-    (('Concede', 'Refuse'), ('StatusQuo', 'Demand-CarryOut', 'Demand-BackDown'))
-    """
-    order = [n for n in _preorder(tree)]
-    plans = []
-    names = []
-    for player in tree.players:
-        player_plans = _plans(tree, player, tree.root)
-        plans.append(tuple(MappingProxyType(p) for p in player_plans))
-        names.append(tuple("-".join(p[n] for n in order if n in p) or "(no move)" for p in player_plans))
-    A, B = [], []
-    for row in plans[0]:
-        A.append([])
-        B.append([])
-        for col in plans[1]:
-            node = tree.nodes[tree.root]
-            while isinstance(node, DecisionNode):
-                chosen = (row if node.player == tree.players[0] else col)[node.id]
-                node = tree.nodes[dict(node.actions)[chosen]]
-            A[-1].append(node.payoffs[0])
-            B[-1].append(node.payoffs[1])
-    return ReducedNormalForm(tree.players, tuple(names), sympy.ImmutableMatrix(A), sympy.ImmutableMatrix(B), tuple(plans))
-
-
-def _preorder(tree: GameTree) -> list:
+def _index(tree: GameTree) -> dict:
+    nodes, players = tree.nodes, tree.players
+    if len(players) < 1 or len(set(players)) != len(players):
+        raise GameError(f"the players {players!r} must be distinct and at least one")
+    if tree.root not in nodes:
+        raise GameError(f"the root {tree.root!r} is not a node id")
+    parent: dict = {}
+    for node in nodes.values():
+        _check_node(node, players)
+        for action, child in getattr(node, "actions", ()):
+            if child not in nodes:
+                raise GameError(f"node {node.id!r}, action {action!r} leads to unknown node {child!r}")
+            if child == tree.root or child in parent or child == node.id:
+                raise GameError(f"node {child!r} has two parents or is on a cycle")
+            parent[child] = (node.id, action)
     order, stack = [], [tree.root]
     while stack:
-        node = tree.nodes[stack.pop()]
+        node = nodes[stack.pop()]
         order.append(node.id)
+        stack.extend(child for _, child in reversed(getattr(node, "actions", ())))
+    if len(order) != len(nodes):
+        raise GameError(f"nodes {[n for n in nodes if n not in set(order)]} cannot be reached from the root")
+    infosets: dict = {}
+    for node_id in order:
+        node = nodes[node_id]
         if isinstance(node, DecisionNode):
-            stack.extend(child for _, child in reversed(node.actions))
-    return order
+            labels = tuple(a for a, _ in node.actions)
+            known = infosets.get(node.info)
+            if known is None:
+                infosets[node.info] = InfoSet(node.info, node.player, labels, (node_id,))
+            elif known.player != node.player or known.actions != labels:
+                raise GameError(f"information set {node.info!r}: node {node_id!r} differs in player or action "
+                                f"labels ({node.player}: {list(labels)} against {known.player}: {list(known.actions)})")
+            else:
+                infosets[node.info] = InfoSet(known.label, known.player, known.actions, known.nodes + (node_id,))
+    index = {"order": tuple(order), "parent": parent, "infosets": MappingProxyType(infosets), "recall": None}
+    for label, infoset in infosets.items():
+        sequences = {_own(tree, parent, n, infoset.player) for n in infoset.nodes}
+        if len(sequences) > 1:
+            index["recall"] = f"the nodes of information set {label!r} differ in {infoset.player}'s own history"
+            break
+    return index
+
+
+def _own(tree, parent, node_id, player) -> tuple:
+    seq = []
+    step = parent.get(node_id)
+    while step is not None:
+        node = tree.nodes[step[0]]
+        if isinstance(node, DecisionNode) and node.player == player:
+            seq.append((node.info, step[1]))
+        step = parent.get(step[0])
+    return tuple(seq)
+
+
+def _check_node(node, players) -> None:
+    if isinstance(node, TerminalNode):
+        if not all(isinstance(p, sympy.Basic) for p in node.payoffs):
+            raise GameError(f"terminal node {node.id!r}: payoffs must be sympy numbers or expressions (see exact())")
+        if len(node.payoffs) != len(players):
+            raise GameError(f"terminal node {node.id!r} has {len(node.payoffs)} payoffs for {len(players)} players")
+        return
+    if not isinstance(node, (DecisionNode, ChanceNode)):
+        raise GameError(f"{node!r} is not a tree node")
+    if not node.actions:
+        raise GameError(f"node {node.id!r} has no actions")
+    labels = [a for a, _ in node.actions]
+    if len(set(labels)) != len(labels):
+        raise GameError(f"node {node.id!r} repeats an action label")
+    if isinstance(node, DecisionNode):
+        if node.player not in players:
+            raise GameError(f"node {node.id!r}: {node.player!r} is not one of the players {list(players)}")
+        return
+    if len(node.probabilities) != len(node.actions):
+        raise GameError(f"chance node {node.id!r} has {len(node.probabilities)} probabilities "
+                        f"for {len(node.actions)} outcomes")
+    probs = node.probabilities
+    if not all(isinstance(p, sympy.Basic) for p in probs):
+        raise GameError(f"chance node {node.id!r}: probabilities must be sympy numbers or expressions (see exact())")
+    if all(p.is_number for p in probs):
+        if any(bool(p < 0) for p in probs):
+            raise GameError(f"chance node {node.id!r} has a negative probability")
+        if sympy.simplify(sum(probs) - 1) != 0:
+            raise GameError(f"chance node {node.id!r}: probabilities sum to {sum(probs)}, not 1")
