@@ -46,6 +46,7 @@ from .games.components import Component, NashSubset, components
 from .games.dominance import Reduction, eliminate_dominated
 from .games.equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .games.game import Game
+from .games.lemke_howson import lemke_howson
 from .games.nplayer import NPlayerGame
 from .games.nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, nplayer_regret
 from .games.pbe import perfect_bayesian
@@ -104,6 +105,7 @@ __all__ = [
     "best_responses",
     "regret",
     "is_degenerate",
+    "lemke_howson",
     "Component",
     "NashSubset",
     "components",

@@ -17,6 +17,7 @@ from .dominance import Reduction, eliminate_dominated
 from .equilibria import best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .equilibrium import Equilibrium
 from .game import Game
+from .lemke_howson import lemke_howson
 from .nplayer import NPlayerGame
 from .nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, nplayer_regret
 from .pbe import perfect_bayesian
@@ -38,6 +39,7 @@ __all__ = [
     "Equilibrium",
     "best_responses",
     "equilibria",
+    "lemke_howson",
     "is_degenerate",
     "pure_equilibria",
     "regret",

@@ -28,6 +28,7 @@ from .equilibrium import (
     regret,
 )
 from .game import Game
+from .lemke_howson import lemke_howson
 from .nplayer import NPlayerGame
 from .nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria
 from .reverse_search import reverse_search_equilibria
@@ -43,7 +44,7 @@ __all__ = [
     "METHODS",
 ]
 
-METHODS = ("auto", "exact", "support_enumeration", "vertex_enumeration")
+METHODS = ("auto", "exact", "support_enumeration", "vertex_enumeration", "lemke-howson")
 
 
 def is_degenerate(game: Game) -> bool:
@@ -200,7 +201,7 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
         The game to solve. An N-player game (from :meth:`Game.from_arrays`)
         goes to :func:`bargaining.games.nplayer_equilibria.nplayer_equilibria`:
         every pure equilibrium, and every mixed one of a small game.
-    method : {"auto", "exact", "support_enumeration", "vertex_enumeration"}
+    method : {"auto", "exact", "support_enumeration", "vertex_enumeration", "lemke-howson"}
         ``"auto"`` and ``"exact"``: exact rational enumeration of the extreme
         equilibria, complete for every game: by supports
         (:func:`bargaining.games.exact.extreme_equilibria`) for small games, by
@@ -209,7 +210,9 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
         nashpy's float algorithms, for nondegenerate games only; their
         candidates are verified by regret, and if support enumeration finds an
         even number (impossible in a nondegenerate game) vertex enumeration's
-        answers are added.
+        answers are added. ``"lemke-howson"``: some equilibria, not all, of a
+        game of any size (:func:`bargaining.games.lemke_howson.lemke_howson`
+        from every starting label; exact with ``exact=True``).
     exact : bool
         Return exact :class:`~fractions.Fraction` probabilities and payoffs
         with an exact regret of 0. Otherwise probabilities and payoffs are
@@ -249,6 +252,8 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
         if method not in ("auto", "exact"):
             raise GameError(f"{method} is for two-player games; an N-player game is solved by support (method='auto')")
         return nplayer_equilibria(game, exact=exact)
+    if method == "lemke-howson":
+        return lemke_howson(game, exact=exact, tol=tol)
     if method in ("auto", "exact"):
         found = _exact_equilibria(game)
         return found if exact else tuple(float_record(eq) for eq in found)
