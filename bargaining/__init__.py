@@ -48,6 +48,7 @@ from .games.dominance import Reduction, eliminate_dominated
 from .games.equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .games.game import Game
 from .games.kuhn import behaviour_equilibria
+from .games.lemke_howson import lemke_howson
 from .games.linked import Link, LinkedGame
 from .games.linked_solve import LinkedEquilibrium, linked_equilibria, linked_pure_equilibria, linked_regret
 from .games.nplayer import NPlayerGame
@@ -121,6 +122,7 @@ __all__ = [
     "best_responses",
     "regret",
     "is_degenerate",
+    "lemke_howson",
     "Component",
     "NashSubset",
     "components",

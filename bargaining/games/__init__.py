@@ -20,6 +20,7 @@ from .equilibria import best_responses, equilibria, is_degenerate, pure_equilibr
 from .equilibrium import Equilibrium
 from .game import Game
 from .kuhn import behaviour_equilibria
+from .lemke_howson import lemke_howson
 from .linked import Link, LinkedGame
 from .linked_solve import LinkedEquilibrium, linked_equilibria, linked_pure_equilibria, linked_regret
 from .nplayer import NPlayerGame
@@ -54,6 +55,7 @@ __all__ = [
     "Equilibrium",
     "best_responses",
     "equilibria",
+    "lemke_howson",
     "is_degenerate",
     "pure_equilibria",
     "regret",
