@@ -12,6 +12,7 @@ Examples
 """
 
 from ._version import __version__
+from .analysis.pbe_thresholds import pbe_signature, pbe_sweep, pbe_thresholds
 from .analysis.regimes import regimes
 from .analysis.sobol import sobol
 from .analysis.statics import Dominance, comparative_statics, payoff_dominance, risk_dominance
@@ -41,11 +42,18 @@ from .estimation import (
     vuong,
 )
 from .games.backward import SubgamePerfect, subgame_perfect
+from .games.bayesian import BayesianGame, BayesNash, bayes_nash
+from .games.beliefs import verify_assessment
 from .games.components import Component, NashSubset, components
 from .games.dominance import Reduction, eliminate_dominated
 from .games.equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .games.game import Game
+from .games.nplayer import NPlayerGame
+from .games.nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, nplayer_regret
+from .games.pbe import perfect_bayesian
+from .games.pbe_record import AssessmentPiece, PerfectBayesian
 from .games.qre import LogitBranch, logit_branch, logit_qre, logit_solve
+from .games.signaling import CriterionResult, beer_quiche, intuitive_criterion, signaling_game
 from .games.tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
 from .games.tree_build import TreeBuilder
 from .games.tree_equilibrium import TreeEquilibrium, make_tree_equilibrium
@@ -53,6 +61,7 @@ from .games.tree_normal_form import ReducedNormalForm, reduced_normal_form
 from .games.zero_sum import ZeroSumSolution, solve_zero_sum
 from .modelling.model import Model, SymbolicGame, bundled_models, load_model
 from .modelling.schema import Parameter, RangeWarning
+from .paper.explorer import ExplorerData, explore, explorer_data
 from .solutions.axiomatic import (
     SOLUTIONS,
     Agreement,
@@ -87,6 +96,10 @@ __all__ = [
     "RangeWarning",
     # games and their equilibria
     "Game",
+    "NPlayerGame",
+    "nplayer_equilibria",
+    "nplayer_pure_equilibria",
+    "nplayer_regret",
     "Equilibrium",
     "equilibria",
     "pure_equilibria",
@@ -122,6 +135,21 @@ __all__ = [
     "InfoSet",
     "TreeEquilibrium",
     "make_tree_equilibrium",
+    # incomplete information
+    "perfect_bayesian",
+    "PerfectBayesian",
+    "AssessmentPiece",
+    "verify_assessment",
+    "signaling_game",
+    "beer_quiche",
+    "intuitive_criterion",
+    "CriterionResult",
+    "BayesianGame",
+    "BayesNash",
+    "bayes_nash",
+    "pbe_thresholds",
+    "pbe_sweep",
+    "pbe_signature",
     # sensitivity
     "Threshold",
     "thresholds",
@@ -181,4 +209,8 @@ __all__ = [
     "issue_sweep",
     "problem_from_model",
     "solution_table",
+    # readers
+    "explore",
+    "explorer_data",
+    "ExplorerData",
 ]

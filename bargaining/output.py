@@ -1,4 +1,8 @@
-"""Deterministic, atomic file writers shared by every command that writes files.
+"""Files in and out: deterministic, atomic writers, and a bounded reader of input files.
+
+Every file the package reads on a user's behalf goes through
+:func:`read_regular_file`: a regular file only (a FIFO never blocks,
+``/dev/zero`` is never read), its size checked before it is read.
 
 A file is written to a temporary file in the same directory, flushed to disk
 and then renamed over its target with :func:`os.replace`, so a reader (or a
@@ -31,9 +35,12 @@ import json
 import math
 import numbers
 import os
+import stat
 import tempfile
 from fractions import Fraction
 from pathlib import Path
+
+from .errors import BargainingError, ModelError
 
 __all__ = [
     "DIGITS",
@@ -41,6 +48,7 @@ __all__ = [
     "format_value",
     "format_frame",
     "latex_escape",
+    "read_regular_file",
     "sha256_of",
     "to_csv",
     "to_latex",
@@ -335,3 +343,72 @@ def write_json(path, obj) -> Path:
     """
     text = json.dumps(obj, sort_keys=True, indent=2, ensure_ascii=False, allow_nan=False)
     return write_atomic(path, text + "\n")
+
+
+def read_regular_file(path, max_bytes: int, *, error=ModelError) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``, its size checked before reading.
+
+    A FIFO, a device (``/dev/zero``), a socket or a directory is refused
+    without reading from it, so nothing blocks and nothing unbounded is read.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file.
+    max_bytes : int
+        The largest size accepted.
+    error : type, optional
+        The :class:`~bargaining.errors.BargainingError` subclass raised
+        (:class:`~bargaining.errors.ModelError` by default).
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    BargainingError
+        If the file is missing, not a regular file, too large or unreadable;
+        the message starts with the path.
+
+    Examples
+    --------
+    >>> read_regular_file("/dev/zero", 1000)
+    Traceback (most recent call last):
+    ...
+    bargaining.errors.ModelError: /dev/zero: not a regular file (a device, FIFO or socket)
+    """
+    if not (isinstance(error, type) and issubclass(error, BargainingError)):
+        raise TypeError("error must be a BargainingError subclass")
+    path = Path(path)
+    try:
+        # O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        raise error(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a directory, not a file") from None
+    except (OSError, ValueError) as err:
+        raise error(f"{path}: cannot be read ({getattr(err, 'strerror', None) or err})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise error(f"{path}: is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise error(f"{path}: not a regular file (a device, FIFO or socket)")
+        if info.st_size > max_bytes:
+            raise error(f"{path}: the file is larger than {max_bytes} bytes ({info.st_size} bytes)")
+        chunks, size = [], 0
+        while size <= max_bytes:
+            chunk = os.read(fd, max_bytes + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as err:
+        raise error(f"{path}: cannot be read ({err.strerror or err})") from None
+    finally:
+        os.close(fd)
+    if size > max_bytes:  # it grew while being read
+        raise error(f"{path}: the file is larger than {max_bytes} bytes")
+    return b"".join(chunks)

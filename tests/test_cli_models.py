@@ -33,7 +33,7 @@ def test_models_lists_bundled(capsys):
     assert code == 0
     lines = out.splitlines()
     assert any(line.startswith("russia_belarus") and "subsidies for loyalty" in line for line in lines)
-    assert sum(line.startswith("russia_") for line in lines) == 3
+    assert sum(line.startswith("russia_") for line in lines) == 4
 
 
 def test_show_model(capsys):
@@ -58,7 +58,7 @@ def test_solve_armenia_spe_separate_from_nash(capsys):
 
 
 def test_solve_china_2015(capsys):
-    code, out, _ = run(capsys, "solve", "russia_china", "--scenario", "2015")
+    code, out, _ = run(capsys, "solve", "examples/russia_china_first_round", "--scenario", "2015")
     assert code == 0
     assert "Nash equilibria (3)" in out
     assert out.count("[pure;") == 2
@@ -66,7 +66,7 @@ def test_solve_china_2015(capsys):
 
 
 def test_solve_json(capsys):
-    code, out, _ = run(capsys, "solve", "russia_china", "--set", "R=0.75", "--set", "S=0.25", "--format", "json")
+    code, out, _ = run(capsys, "solve", "examples/russia_china_first_round", "--set", "R=0.75", "--set", "S=0.25", "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert data["parameters"]["R"]["exact"] == "3/4"

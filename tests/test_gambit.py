@@ -1,11 +1,11 @@
-"""Reading and writing Gambit .nfg files, checked against pygambit."""
+"""Reading and writing Gambit .nfg files, checked against pygambit where it is installed."""
 
 from __future__ import annotations
 
 from fractions import Fraction as F
-from pathlib import Path
 
 import pytest
+from gambit_cases import GAMES_DIR, OUTCOME_FORM, round_trip_games
 
 from bargaining import Game, GameError
 
@@ -16,26 +16,15 @@ def write_nfg(game, title=""):
     return game.to_nfg(title=title)
 
 
-gbt = pytest.importorskip("pygambit")
 
-GAMES_DIR = Path(__file__).resolve().parents[2] / "shared" / "gambit-games"
+
+@pytest.fixture
+def gbt():
+    """pygambit, where installed (the same checks run against recorded answers in test_gambit_fixtures.py)."""
+    return pytest.importorskip("pygambit")
+
 GAME_FILES = sorted(p.name for p in GAMES_DIR.glob("*.nfg")) if GAMES_DIR.is_dir() else []
 needs_games = pytest.mark.skipif(not GAMES_DIR.is_dir(), reason="the shared gambit-games folder is absent")
-
-OUTCOME_FORM = """NFG 1 R "Outcomes" { "Ann" "Bob" }
-
-{ { "Up" "Down" }
-{ "Left" "Right" }
-}
-""
-
-{
-{ "a" 1, -1 }
-{ "b" 5/2 3 }
-{ "c" 0.25, 7 }
-}
-1 2 3 0
-"""
 
 
 def gambit_payoffs(g):
@@ -57,7 +46,7 @@ def test_outcome_form_with_player_one_fastest():
     assert game.exact_B == ((F(-1), F(7)), (F(3), F(0)))
 
 
-def test_outcome_form_matches_pygambit(tmp_path):
+def test_outcome_form_matches_pygambit(tmp_path, gbt):
     path = tmp_path / "o.nfg"
     # pygambit's to_arrays cannot handle a contingency without an outcome (0)
     path.write_text(OUTCOME_FORM.replace("1 2 3 0", "1 2 3 1"))
@@ -106,15 +95,11 @@ def test_missing_file_raises_oserror(tmp_path):
         read_nfg(tmp_path / "absent.nfg")
 
 
-ROUND_TRIP_GAMES = [
-    Game([[3, 0], [5, 1]], [[3, 5], [0, 1]], players=("Row", "Col"), strategies=(("C", "D"), ("C", "D"))),
-    Game([[F(-5, 2), F(1, 3), 0], [0.1, 7, -1]], [[1, 2, 3], [4, 5, F(7, 9)]]),
-    Game([[1], [2], [3]], [[0], [0], [0]], players=('Say "hi"', "B"), strategies=(("a b", "c", "d"), ("only",))),
-]
+ROUND_TRIP_GAMES = list(round_trip_games().values())
 
 
 @pytest.mark.parametrize("game", ROUND_TRIP_GAMES, ids=["pd", "rational", "labels"])
-def test_write_then_pygambit_read_gives_the_same_game(game, tmp_path):
+def test_write_then_pygambit_read_gives_the_same_game(game, tmp_path, gbt):
     path = tmp_path / "g.nfg"
     path.write_text(write_nfg(game, title="round trip"))
     g = gbt.read_nfg(str(path))
@@ -131,7 +116,7 @@ def test_write_then_read_gives_an_equal_game(game):
 
 @needs_games
 @pytest.mark.parametrize("name", GAME_FILES)
-def test_example_files_read_like_pygambit(name):
+def test_example_files_read_like_pygambit(name, gbt):
     path = GAMES_DIR / name
     game = read_nfg(path)
     g = gbt.read_nfg(str(path))

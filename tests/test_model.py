@@ -130,7 +130,7 @@ def test_plain_game_file_and_bundled_example():
 
 
 def test_bundled_names_and_unknown_name():
-    assert bg.bundled_models() == ("russia_armenia", "russia_belarus", "russia_china")
+    assert bg.bundled_models() == ("russia_armenia", "russia_belarus", "russia_belarus_loyalty", "russia_china")
     with pytest.raises(ModelError, match="no bundled model.*russia_belarus"):
         load_model("russia_ukraine")
     with pytest.raises(ModelError, match="no such file"):
@@ -166,7 +166,7 @@ def test_issue_and_disagreement_records():
     # MODELING.md: disagreement after Refuse is (-m, o - sigma*R) where the threat is credible
     assert armenia.disagreement(R=0.75) == (-1, sympy.Rational(-7, 20))
     assert armenia.disagreement(R=1) == (0, sympy.Rational(-9, 20))  # not credible: Armenia backs down
-    china = load_model("russia_china")
+    china = load_model("examples/russia_china_first_round")
     # China plays Bilateral, Russia best-replies: Guard at R = 0.75 (pi - k_R/R = 8/15 > 1/2)
     assert china.disagreement(R=0.75) == (sympy.Rational(8, 15), sympy.Rational(1, 50))
     assert china.disagreement(R=0.5) == (sympy.Rational(1, 2), sympy.Rational(3, 4))

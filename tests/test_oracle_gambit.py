@@ -3,13 +3,15 @@
 pygambit's ``enummixed_solve(rational=True)`` enumerates the extreme
 equilibria of a bimatrix game exactly (lrs-style vertex enumeration in C++),
 so for every game the set it returns must equal ours, as exact Fractions.
+The games come from ``tests/gambit_cases.py``; Gambit's answers for them are
+also recorded (``tests/data/gambit_fixtures.json``) and checked without
+pygambit by ``tests/test_gambit_fixtures.py``.
 """
 
 from __future__ import annotations
 
 import functools
 from fractions import Fraction
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,22 +21,20 @@ from bargaining.games.exact import extreme_equilibria, is_degenerate
 
 gbt = pytest.importorskip("pygambit")
 
+from gambit_cases import (  # noqa: E402  (tests/gambit_cases.py)
+    CLASSIC_DEGENERATE,
+    GAMES_DIR,
+    nondegenerate_games,
+    random_games,
+    rational_games,
+)
 from oracle import gambit_extreme, gambit_game  # noqa: E402  (tests/oracle.py)
-
-GAMES_DIR = Path(__file__).resolve().parents[2] / "shared" / "gambit-games"
 
 
 def assert_same_set(A, B):
     ours = extreme_equilibria(A, B)
     assert len(ours) == len(set(ours)), "duplicates in our answer"
     assert set(ours) == gambit_extreme(gambit_game(A, B)), (A, B)
-
-
-def random_games(seed, count, low, high, max_size):
-    rng = np.random.default_rng(seed)
-    for _ in range(count):
-        m, n = (int(k) for k in rng.integers(1, max_size + 1, size=2))
-        yield rng.integers(low, high + 1, size=(m, n)).tolist(), rng.integers(low, high + 1, size=(m, n)).tolist()
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -56,34 +56,8 @@ def test_random_wider_payoff_games_match_gambit(seed):
 
 
 def test_rational_payoffs_match_gambit():
-    rng = np.random.default_rng(7)
-    for _ in range(30):
-        m, n = (int(k) for k in rng.integers(2, 5, size=2))
-        A = [[Fraction(int(rng.integers(-6, 7)), int(rng.integers(1, 4))) for _ in range(n)] for _ in range(m)]
-        B = [[Fraction(int(rng.integers(-6, 7)), int(rng.integers(1, 4))) for _ in range(n)] for _ in range(m)]
+    for A, B in rational_games():
         assert_same_set(A, B)
-
-
-CLASSIC_DEGENERATE = {
-    # a dominant row against two equally good columns: a segment of equilibria
-    "segment": ([[1, 1], [0, 0]], [[1, 1], [0, 0]]),
-    # the all-zero game: everything is an equilibrium
-    "zero-game": ([[0, 0, 0], [0, 0, 0]], [[0, 0, 0], [0, 0, 0]]),
-    # the 3x2 example of von Stengel (2007, section 3.2) with a tie added in B
-    "von-stengel-3x2": ([[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]]),
-    # a zero row and a zero column
-    "zero-row": ([[0, 0, 0], [1, 2, 0], [2, 1, 0]], [[0, 0, 0], [2, 1, 0], [1, 2, 0]]),
-    "zero-column": ([[0, 1, 2], [0, 2, 1]], [[0, 3, 1], [0, 1, 3]]),
-    # duplicated strategies
-    "duplicate-rows": ([[1, 0], [1, 0], [0, 1]], [[0, 1], [0, 1], [1, 0]]),
-    # one strategy each, and one against many
-    "1x1": ([[5]], [[-3]]),
-    "1x4": ([[1, 2, 3, 4]], [[2, 2, 1, 2]]),
-    "4x1": ([[1], [3], [3], [0]], [[1], [1], [1], [1]]),
-    # a rock-paper-scissors variant with ties
-    "rps-ties": ([[0, -1, 1], [1, 0, -1], [-1, 1, 0]], [[0, 1, -1], [-1, 0, 1], [1, -1, 0]]),
-    "constant-sum-ties": ([[1, 1, 0], [0, 1, 1]], [[0, 0, 1], [1, 0, 0]]),
-}
 
 
 @pytest.mark.parametrize("name", sorted(CLASSIC_DEGENERATE))
@@ -115,19 +89,6 @@ def test_the_winkels_game_has_twelve_extreme_equilibria():
     # its title in the Gambit collection says so
     game = Game.from_nfg(GAMES_DIR / "winkels.nfg")
     assert len(equilibria(game)) == 12
-
-
-def nondegenerate_games(seed, count):
-    rng = np.random.default_rng(seed)
-    checked = 0
-    while checked < count:
-        m, n = (int(k) for k in rng.integers(1, 5, size=2))
-        A = rng.integers(-1000, 1001, size=(m, n)).tolist()
-        B = rng.integers(-1000, 1001, size=(m, n)).tolist()
-        if is_degenerate(A, B):
-            continue
-        checked += 1
-        yield A, B
 
 
 def _float_and_gambit(A, B):

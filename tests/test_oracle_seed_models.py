@@ -16,26 +16,15 @@ from bargaining.games.exact import extreme_equilibria
 
 pytest.importorskip("pygambit")
 
+from gambit_cases import SEED_MODELS, seed_model_points  # noqa: E402
 from oracle import gambit_extreme, gambit_game  # noqa: E402  (tests/oracle.py)
 
-MODELS = ("russia_belarus", "russia_armenia", "russia_china")
 
-
-def _points(model):
-    """Every rational threshold of R, and points 1/100 below and above each."""
-    points = set()
-    for threshold in bg.thresholds(model):
-        if threshold.value.is_Rational:
-            value = Fraction(int(threshold.value.p), int(threshold.value.q))
-            points.update({value, value - Fraction(1, 100), value + Fraction(1, 100)})
-    return sorted(points)
-
-
-@pytest.mark.parametrize("name", MODELS)
+@pytest.mark.parametrize("name", SEED_MODELS)
 def test_seed_model_games_at_thresholds_match_gambit(name):
     model = bg.load_model(name)
-    points = _points(model)
-    assert len(points) >= 6, "each seed model has at least two rational thresholds"
+    points = seed_model_points(model)
+    assert len(points) >= 3, "each seed model has at least one rational threshold"
     for R in points:
         game = model.game(R=R)
         ours = extreme_equilibria(game.exact_A, game.exact_B)

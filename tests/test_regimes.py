@@ -36,7 +36,7 @@ def test_belarus_thresholds_are_degenerate(belarus):
 
 
 def test_china_regimes():
-    table = bg.regimes(bg.load_model("russia_china"))
+    table = bg.regimes(bg.load_model("examples/russia_china_first_round"))
     intervals = table[table.kind == "interval"]
     assert intervals.equilibria.tolist()[0] == "(Conjoin, Bilateral)"
     assert intervals.equilibria.tolist()[1] == "(Guard, Bilateral)"

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from bargaining import output
-from bargaining.paper.reproduce import MANIFEST, reproduce
+from bargaining.paper.reproduce import MANIFEST, figures, reproduce
+from bargaining.paper.settings import MODELS
 from bargaining.paper.tables import TABLES
 
 pytest.importorskip("matplotlib")
@@ -45,15 +46,22 @@ def test_every_table_and_figure_is_written_and_listed(first):
     for name in TABLES:
         for suffix in ("csv", "md", "tex"):
             assert f"tables/{name}.{suffix}" in files
-    figures = [f for f in files if f.startswith("figures/")]
-    assert len(figures) == 12 and {Path(f).suffix for f in figures} == {".png", ".pdf"}
-    assert all(files[f][:4] == b"\x89PNG" for f in figures if f.endswith(".png"))
-    assert all(files[f][:5] == b"%PDF-" for f in figures if f.endswith(".pdf"))
+    drawn = [f for f in files if f.startswith("figures/")]
+    assert len(drawn) == 2 * len(figures()) and {Path(f).suffix for f in drawn} == {".png", ".pdf"}
+    assert all(files[f][:4] == b"\x89PNG" for f in drawn if f.endswith(".png"))
+    assert all(files[f][:5] == b"%PDF-" for f in drawn if f.endswith(".pdf"))
     manifest = json.loads(files[MANIFEST])
     assert set(manifest["files"]) == set(files) - {MANIFEST}
     for name, digest in manifest["files"].items():
         assert output.sha256_of(out / name) == digest
-    assert len(lines) == len(TABLES) + 6
+    explorers = [f for f in files if f.startswith("explore/")]
+    assert sorted(explorers) == [f"explore/{name}.html" for name in sorted(MODELS)]
+    assert "index.html" in files
+    index = files["index.html"].decode("utf-8")
+    assert all(f'href="{page}"' in index for page in explorers)
+    assert all(f'src="{f}"' in index for f in drawn if f.endswith(".png"))
+    assert all(f'id="{name}"' in index for name in TABLES)
+    assert len(lines) == len(TABLES) + len(figures()) + len(MODELS)
     assert report.files[-1] == MANIFEST and sorted(report.files[:-1]) == sorted(manifest["files"])
 
 
@@ -106,7 +114,7 @@ def test_second_run_in_a_fresh_process_is_byte_identical(first, tmp_path):
     done = subprocess.run([*COMMAND, "reproduce", "--out", str(out), "--quiet"], capture_output=True, text=True,
                           env=env, timeout=600)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("wrote 37 files")
+    assert done.stdout.startswith(f"wrote {3 * len(TABLES) + 2 * len(figures()) + len(MODELS) + 2} files")
     assert _files(out) == _files(first[0])
 
 

@@ -31,7 +31,7 @@ def armenia():
 
 @pytest.fixture(scope="module")
 def china():
-    return load_model("russia_china")
+    return load_model("examples/russia_china_first_round")
 
 
 def test_every_parameter_has_provenance_and_R():

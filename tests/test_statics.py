@@ -13,7 +13,7 @@ import bargaining as bg
 
 @pytest.fixture(scope="module")
 def china():
-    return bg.comparative_statics(bg.load_model("russia_china"), R=0.75)
+    return bg.comparative_statics(bg.load_model("examples/russia_china_first_round"), R=0.75)
 
 
 def pick(table, quantity, parameter, equilibrium=None):
@@ -42,7 +42,7 @@ def _mixed_probability(model, R, which):
 
 @pytest.mark.parametrize("quantity", ["Russia:Conjoin", "China:Multilateral"])
 def test_derivative_matches_finite_difference(china, quantity):
-    model = bg.load_model("russia_china")
+    model = bg.load_model("examples/russia_china_first_round")
     k = mixed_index(china)
     row = pick(china, quantity, "R", k).iloc[0]
     h = 1e-5
@@ -63,7 +63,7 @@ def test_belarus_statics():
 
 
 def test_dominance_china():
-    game = bg.load_model("russia_china").game(R=0.75)
+    game = bg.load_model("examples/russia_china_first_round").game(R=0.75)
     risk = bg.risk_dominance(game)
     # Deviation losses by hand: (1.05 - 14/15)(0.8 - 0.75) against (8/15 - 1/2)(1/50 - 0).
     assert dict(risk.scores) == {"(Conjoin, Multilateral)": Fraction(7, 1200), "(Guard, Bilateral)": Fraction(1, 1500)}

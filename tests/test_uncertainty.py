@@ -14,7 +14,7 @@ from bargaining.errors import BargainingError, ModelError
 from bargaining.modelling.sampling import draw
 
 GRID = np.linspace(0.2, 1.5, 27)
-MODELS = ("russia_belarus", "russia_armenia", "russia_china")
+MODELS = ("russia_belarus", "russia_armenia", "examples/russia_china_first_round")
 
 
 @pytest.fixture(scope="module", params=MODELS)
@@ -59,7 +59,7 @@ def test_probabilities_sum_to_one(model):
 EXPECTED = {
     "russia_belarus": [(0.5, "(Cut, Hedge)"), (0.7, "(Subsidize/Cut, Align/Hedge)"),
                        (0.75, "(Subsidize/Cut, Align/Hedge)"), (1.0, "(Subsidize, Align)")],
-    "russia_china": [(0.5, "(Conjoin, Bilateral)"), (0.68, "(Guard, Bilateral)"),
+    "russia_china_first_round": [(0.5, "(Conjoin, Bilateral)"), (0.68, "(Guard, Bilateral)"),
                      (0.75, "(Conjoin, Multilateral); (Guard, Bilateral); (Conjoin/Guard, Multilateral/Bilateral)"),
                      (1.0, "(Conjoin, Multilateral)")],
     "russia_armenia": [(0.3, "(Refuse, Demand-CarryOut)"), (0.5, "(Refuse, StatusQuo"),
@@ -83,7 +83,7 @@ def test_degenerate_distribution_gives_the_stated_regime(model):
 
 
 def test_regime_words_match_modeling_details():
-    china = bg.load_model("russia_china")
+    china = bg.load_model("examples/russia_china_first_round")
     res = bg.uncertainty(china, R=[0.75], samples=3, seed=0, distributions=_fixed(china))
     label = res.at(0.75).index[0]
     assert "(Conjoin, Multilateral)" in label and "(Guard, Bilateral)" in label

@@ -9,6 +9,7 @@ May import: :mod:`bargaining.games`, :mod:`bargaining.batch`,
 :mod:`bargaining.modelling` and the base modules. Not solutions, paper or cli.
 """
 
+from .pbe_thresholds import pbe_signature, pbe_sweep, pbe_thresholds
 from .regimes import regimes
 from .sobol import sobol
 from .statics import Dominance, comparative_statics, payoff_dominance, risk_dominance
@@ -17,3 +18,4 @@ from .thresholds import Threshold, path_thresholds, thresholds
 from .uncertainty import UncertaintyResult, uncertainty
 
 __all__ = ['Threshold', 'path_thresholds', 'thresholds', 'regimes', 'Dominance', 'comparative_statics', 'payoff_dominance', 'risk_dominance', 'sweep', 'UncertaintyResult', 'uncertainty', 'sobol']
+__all__ += ['pbe_thresholds', 'pbe_sweep', 'pbe_signature']

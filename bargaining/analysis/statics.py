@@ -114,7 +114,7 @@ def comparative_statics(model, scenario=None, **overrides) -> pd.DataFrame:
     Examples
     --------
     >>> import bargaining as bg
-    >>> cs = bg.comparative_statics(bg.load_model("russia_china"), R=0.75)
+    >>> cs = bg.comparative_statics(bg.load_model("examples/russia_china_first_round"), R=0.75)
     >>> row = cs[(cs.quantity == "Russia:Conjoin") & (cs.parameter == "k_C")].iloc[-1]
     >>> row.value
     2/7

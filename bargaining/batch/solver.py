@@ -8,9 +8,10 @@ equilibrium). 2x2 games are solved by a closed form
 enumeration (:mod:`bargaining.batch.support`), chunk by chunk, with no Python
 loop per game. Games that may be degenerate (a tie within the tolerance, a
 singular system, an even count, ...) are flagged conservatively and re-solved
-one by one with the exact solver, ``equilibria(game, exact=True)``, so the
-answer for every game is the one :func:`bargaining.games.equilibria` gives, in the
-same order.
+exactly: together, on stacked integer arrays, when their payoffs are decimals
+(:mod:`bargaining.batch.integer`), otherwise one by one with
+``equilibria(game, exact=True)``; so the answer for every game is the one
+:func:`bargaining.games.equilibria` gives, in the same order.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from functools import partial
 
 import numpy as np
 
-from ..errors import GameError, SolverError
+from ..errors import GameError
+from .integer import exact_rows
 from .support import solve_support_enumeration
 from .two_by_two import Workspace, _bound, solve_2x2
 
@@ -243,37 +245,6 @@ def _check_finite(a, b, start):
     raise GameError("a payoff is not finite")  # pragma: no cover - max/min of finite values are finite
 
 
-def _exact_rows(A, B, games, offset):
-    """Rows for flagged games from the exact per-game solver."""
-    from ..games.equilibria import equilibria
-    from ..games.game import Game
-
-    out = {name: [] for name in _FIELDS}
-    for g in games:
-        try:
-            found = equilibria(Game(A[g], B[g]), exact=True)
-        except NotImplementedError:
-            raise SolverError(
-                f"game {offset + g} may be degenerate and the exact solver is not available; "
-                "pass exact_fallback=False to keep the flagged float answer"
-            ) from None
-        for eq in found:
-            x, y = eq.as_float()
-            out["game"].append(g)
-            out["x"].append(x)
-            out["y"].append(y)
-            out["payoffs"].append([float(v) for v in eq.payoffs])
-            out["is_pure"].append(eq.is_pure)
-    rows, cols = A.shape[1:]
-    return {
-        "game": np.array(out["game"], dtype=np.int64),
-        "x": np.array(out["x"], dtype=float).reshape(-1, rows),
-        "y": np.array(out["y"], dtype=float).reshape(-1, cols),
-        "payoffs": np.array(out["payoffs"], dtype=float).reshape(-1, 2),
-        "is_pure": np.array(out["is_pure"], dtype=bool),
-    }
-
-
 def batch_equilibria(A, B, *, tol: float = 1e-9, chunk_size: int | None = None, exact_fallback: bool = True):
     """All Nash equilibria of many two-player games of one shape, vectorised.
 
@@ -303,8 +274,6 @@ def batch_equilibria(A, B, *, tol: float = 1e-9, chunk_size: int | None = None, 
     GameError
         If the arrays are not two real stacks of the same shape
         ``(n, rows, cols)``, or hold a NaN or infinite payoff.
-    SolverError
-        If a flagged game needs the exact solver and it is unavailable.
 
     Notes
     -----
@@ -360,14 +329,20 @@ def batch_equilibria(A, B, *, tol: float = 1e-9, chunk_size: int | None = None, 
                     out["game"] = out["game"] - start
                 keep = ~flag[out["game"]]
                 out = {name: values[keep] for name, values in out.items()}
-                extra = _exact_rows(a, b, np.flatnonzero(flag), start)
-                merged = {name: np.concatenate([out[name], extra[name]]) for name in _FIELDS}
-                order = np.argsort(merged["game"], kind="stable")
-                out = {name: values[order] for name, values in merged.items()}
-                count = None
                 if written:
                     result.rewind(len(keep))
-                    written = False
+                extra = exact_rows(a, b, np.flatnonzero(flag))
+                # both parts are grouped by game, over disjoint games: interleave them in place
+                views = result.sink(len(out["game"]) + len(extra["game"]), start + len(a))
+                at_out = np.arange(len(out["game"])) + np.searchsorted(extra["game"], out["game"])
+                at_extra = np.arange(len(extra["game"])) + np.searchsorted(out["game"], extra["game"])
+                for name, view in views.items():
+                    view[at_out] = out[name]
+                    view[at_extra] = extra[name]
+                views["game"] += start
+                count = np.bincount(out["game"], minlength=len(a))
+                count += np.bincount(extra["game"], minlength=len(a))
+                written = True
             flags[start : start + len(a)] = flag
             if count is None:
                 count = np.bincount(out["game"], minlength=len(a))

@@ -274,22 +274,28 @@ def solve_2x2(
         ug, wg, sg, tg = u[g], w[g], s[g], t[g]
         pair = np.empty((len(g), 2))
         pair_c = pair.reshape(-1).view(np.complex128)
-        p = np.divide(tg, np.subtract(tg, sg, out=sg), out=sg)
-        pair[:, 0] = p
-        np.subtract(1.0, p, out=pair[:, 1])
+        # Each value is one division of exact-as-possible terms, so integer games get the
+        # correctly rounded floats of the exact fractions (as equilibria(game, exact=True) does).
+        dp = np.subtract(tg, sg)
+        np.divide(tg, dp, out=pair[:, 0])  # p = t / (t - s)
+        np.divide(sg, np.negative(dp), out=pair[:, 1])  # 1 - p = -s / (t - s)
         xc[last] = pair_c
-        q = np.divide(wg, np.subtract(wg, ug, out=ug), out=ug)
-        pair[:, 0] = q
-        np.subtract(1.0, q, out=pair[:, 1])
+        dq = np.subtract(wg, ug)
+        np.divide(wg, dq, out=pair[:, 0])  # q = w / (w - u)
+        np.divide(ug, np.negative(dq), out=pair[:, 1])  # 1 - q = -u / (w - u)
         yc[last] = pair_c
         a00, a01 = a[:, 0][g], a[:, 1][g]
         b00, b10 = b[:, 0][g], b[:, 2][g]
         a00 -= a01
-        a00 *= q
-        np.add(a01, a00, out=pair[:, 0])  # a01 + q * (a00 - a01)
+        a00 *= wg
+        a01 *= dq
+        a01 += a00
+        np.divide(a01, dq, out=pair[:, 0])  # (a01 (w - u) + w (a00 - a01)) / (w - u) = a01 + q (a00 - a01)
         b00 -= b10
-        b00 *= p
-        np.add(b10, b00, out=pair[:, 1])  # b10 + p * (b00 - b10)
+        b00 *= tg
+        b10 *= dp
+        b10 += b00
+        np.divide(b10, dp, out=pair[:, 1])  # (b10 (t - s) + t (b00 - b10)) / (t - s) = b10 + p (b00 - b10)
         pc[last] = pair_c
     out = {"game": game, "x": x, "y": y, "payoffs": payoffs, "is_pure": is_pure, "flag": flag, "count": count}
     if own:

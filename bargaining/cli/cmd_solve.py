@@ -30,17 +30,25 @@ def _number(value):
 def run(args) -> int:
 
     from ..games.equilibria import equilibria
+    from ..games.pbe import perfect_bayesian
     from ..modelling.model import load_model
+    from .show_pbe import pbe_json, pbe_lines
 
     model = load_model(args.target)
     overrides = parse_overrides(args.overrides)
     with warnings_to_stderr():
         values = model.values(args.scenario, **overrides)
         game = model.game(args.scenario, **overrides)
-        spe = model.subgame_perfect(args.scenario, **overrides) if model.sequential is not None else None
+        tree = model.sequential
+        incomplete = tree is not None and not tree.is_perfect_information
+        spe = model.subgame_perfect(args.scenario, **overrides) if tree is not None and not incomplete else None
     found = equilibria(game, exact=True)
+    pbe = perfect_bayesian(tree, values) if incomplete else None
     if args.format == "json":
-        print(json.dumps(_as_json(model, args.scenario, values, game, found, spe), indent=2, ensure_ascii=False))
+        data = _as_json(model, args.scenario, values, game, found, spe)
+        if pbe is not None:
+            data["perfect_bayesian"] = pbe_json(tree, pbe)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     where = f"scenario {args.scenario}; " if args.scenario else ""
     shown = ", ".join(f"{model.parameters[k].display} = {show_number(v)}" for k, v in values.items())
@@ -69,6 +77,9 @@ def run(args) -> int:
                 parts.append(f"{player} " + " / ".join(f"{n} {show_number(p)}" for n, p in mix))
         kind = "pure" if eq.is_pure else "mixed"
         print(f"  {k}. {'; '.join(parts)}  [{kind}; payoffs {show_number(eq.payoffs[0])}, {show_number(eq.payoffs[1])}]")
+    if pbe is not None:
+        print()
+        print("\n".join(pbe_lines(tree, pbe)))
     if spe is not None:
         print()
         print(f"Subgame-perfect path (sequential form: {model.sequential.description or 'game tree'}):")

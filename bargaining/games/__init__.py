@@ -10,16 +10,69 @@ solutions, paper, cli).
 """
 
 from .backward import SubgamePerfect, subgame_perfect
+from .bayesian import BayesianGame, BayesNash, bayes_nash
+from .beliefs import verify_assessment
 from .components import Component, NashSubset, components
 from .dominance import Reduction, eliminate_dominated
 from .equilibria import best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .equilibrium import Equilibrium
 from .game import Game
+from .nplayer import NPlayerGame
+from .nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, nplayer_regret
+from .pbe import perfect_bayesian
+from .pbe_record import AssessmentPiece, PerfectBayesian
 from .qre import LogitBranch, logit_branch, logit_qre, logit_solve
+from .signaling import CriterionResult, beer_quiche, intuitive_criterion, signaling_game
 from .tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
 from .tree_build import TreeBuilder
 from .tree_equilibrium import TreeEquilibrium, make_tree_equilibrium
 from .tree_normal_form import ReducedNormalForm, reduced_normal_form
 from .zero_sum import ZeroSumSolution, solve_zero_sum
 
-__all__ = ['Game', 'Equilibrium', 'best_responses', 'equilibria', 'is_degenerate', 'pure_equilibria', 'regret', 'Component', 'NashSubset', 'components', 'Reduction', 'eliminate_dominated', 'ZeroSumSolution', 'solve_zero_sum', 'GameTree', 'SubgamePerfect', 'reduced_normal_form', 'subgame_perfect', 'ReducedNormalForm', 'TreeBuilder', 'DecisionNode', 'ChanceNode', 'TerminalNode', 'InfoSet', 'TreeEquilibrium', 'make_tree_equilibrium', 'LogitBranch', 'logit_branch', 'logit_qre', 'logit_solve']
+__all__ = [
+    "Game",
+    "NPlayerGame",
+    "nplayer_equilibria",
+    "nplayer_pure_equilibria",
+    "nplayer_regret",
+    "Equilibrium",
+    "best_responses",
+    "equilibria",
+    "is_degenerate",
+    "pure_equilibria",
+    "regret",
+    "Component",
+    "NashSubset",
+    "components",
+    "Reduction",
+    "eliminate_dominated",
+    "ZeroSumSolution",
+    "solve_zero_sum",
+    "GameTree",
+    "SubgamePerfect",
+    "reduced_normal_form",
+    "subgame_perfect",
+    "ReducedNormalForm",
+    "TreeBuilder",
+    "DecisionNode",
+    "ChanceNode",
+    "TerminalNode",
+    "InfoSet",
+    "TreeEquilibrium",
+    "make_tree_equilibrium",
+    "perfect_bayesian",
+    "PerfectBayesian",
+    "AssessmentPiece",
+    "verify_assessment",
+    "signaling_game",
+    "beer_quiche",
+    "intuitive_criterion",
+    "CriterionResult",
+    "BayesianGame",
+    "BayesNash",
+    "bayes_nash",
+    "LogitBranch",
+    "logit_branch",
+    "logit_qre",
+    "logit_solve",
+]

@@ -28,6 +28,8 @@ from .equilibrium import (
     regret,
 )
 from .game import Game
+from .nplayer import NPlayerGame
+from .nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria
 
 __all__ = [
     "Equilibrium",
@@ -102,6 +104,8 @@ def pure_equilibria(game: Game) -> tuple[Equilibrium, ...]:
     >>> [e.describe() for e in pure_equilibria(g)]
     ['Player 1: Opera · Player 2: Opera', 'Player 1: Fight · Player 2: Fight']
     """
+    if isinstance(game, NPlayerGame):
+        return nplayer_pure_equilibria(game)
     A, B = game.exact_A, game.exact_B
     rows, cols = game.shape
     found = []
@@ -191,8 +195,10 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
 
     Parameters
     ----------
-    game : Game
-        The two-player game to solve.
+    game : Game or NPlayerGame
+        The game to solve. An N-player game (from :meth:`Game.from_arrays`)
+        goes to :func:`bargaining.games.nplayer_equilibria.nplayer_equilibria`:
+        every pure equilibrium, and every mixed one of a small game.
     method : {"auto", "exact", "support_enumeration", "vertex_enumeration"}
         ``"auto"`` and ``"exact"``: exact rational enumeration of the extreme
         equilibria (:func:`bargaining.games.exact.extreme_equilibria`), complete for
@@ -236,6 +242,10 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
     """
     if method not in METHODS:
         raise GameError(f"unknown method {method!r}; choose one of {METHODS}")
+    if isinstance(game, NPlayerGame):
+        if method not in ("auto", "exact"):
+            raise GameError(f"{method} is for two-player games; an N-player game is solved by support (method='auto')")
+        return nplayer_equilibria(game, exact=exact)
     if method in ("auto", "exact"):
         found = _exact_equilibria(game)
         return found if exact else tuple(float_record(eq) for eq in found)

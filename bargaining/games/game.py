@@ -10,72 +10,20 @@ closest to it).
 from __future__ import annotations
 
 import html
-import math
-import numbers
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
 
 from ..errors import GameError
 from .gambit import read_nfg, write_nfg
+from .nplayer import NPlayerGame
+from .values import to_fraction
 
 __all__ = ["Game", "to_fraction"]
 
 DEFAULT_PLAYERS = ("Player 1", "Player 2")
-
-
-def to_fraction(value) -> Fraction:
-    """Convert one payoff to an exact :class:`~fractions.Fraction`.
-
-    Floats are read from their shortest decimal representation, so the
-    fraction is the number as it was written, not its binary approximation.
-
-    Parameters
-    ----------
-    value : int, float, Fraction, Decimal, numpy or sympy number
-        The payoff.
-
-    Returns
-    -------
-    Fraction
-
-    Raises
-    ------
-    GameError
-        If the value is not a finite real number (strings, booleans, NaN,
-        infinities and complex numbers are refused).
-
-    Examples
-    --------
-    >>> to_fraction(0.1)
-    Fraction(1, 10)
-    >>> to_fraction(3)
-    Fraction(3, 1)
-    """
-    if isinstance(value, (bool, np.bool_)) or isinstance(value, (str, bytes)):
-        raise GameError(f"payoff {value!r} is not a number")
-    if isinstance(value, Fraction):
-        return value
-    if isinstance(value, numbers.Integral):
-        return Fraction(int(value))
-    if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise GameError(f"payoff {value!r} is not finite")
-        return Fraction(value)
-    if isinstance(value, numbers.Rational):
-        return Fraction(int(value.numerator), int(value.denominator))
-    if hasattr(value, "is_Rational") and getattr(value, "is_Rational", False):
-        return Fraction(int(value.p), int(value.q))  # sympy Rational / Integer
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise GameError(f"payoff {value!r} is not a number") from None
-    if isinstance(value, complex) or not math.isfinite(number):
-        raise GameError(f"payoff {value!r} is not a finite number")
-    return Fraction(repr(number))
 
 
 def _payoff_rows(payoffs, which: str) -> tuple[tuple[Fraction, ...], ...]:
@@ -270,6 +218,32 @@ class Game:
         )
         corner = f"{esc(self.players[0])} \\ {esc(self.players[1])}"
         return f"<table><thead><tr><th>{corner}</th>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+    @classmethod
+    def from_arrays(cls, *payoffs, players=None, strategies=None):
+        """A game from one payoff array per player: two players give a :class:`Game`, more an N-player game.
+
+        Parameters
+        ----------
+        *payoffs : array_like
+            One array per player, each of shape ``(n1, …, nN)``.
+        players, strategies : optional
+            Names, as for :class:`Game` (one entry per player).
+
+        Returns
+        -------
+        Game or NPlayerGame
+
+        Examples
+        --------
+        >>> Game.from_arrays([[1, 0], [0, 1]], [[1, 0], [0, 1]]).shape
+        (2, 2)
+        >>> Game.from_arrays(*[[[[1, 0], [0, 0]], [[0, 0], [0, 1]]]] * 3).shape
+        (2, 2, 2)
+        """
+        if len(payoffs) == 2 and all(np.ndim(p) == 2 for p in payoffs):
+            return cls(payoffs[0], payoffs[1], players=players, strategies=strategies)
+        return NPlayerGame(*payoffs, players=players, strategies=strategies)
 
     # ---------------------------------------------------------------- interop
     @classmethod

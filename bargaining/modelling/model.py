@@ -30,11 +30,15 @@ from ..errors import ModelError
 from ..games.backward import SubgamePerfect, subgame_perfect
 from ..games.game import Game, to_fraction
 from ..games.tree import GameTree
+from ..games.values import LARGEST_PAYOFF
 from ..numbers import evaluate
+from ..output import read_regular_file
 from .schema import (
+    MAX_FILE_BYTES,
     TOP_LEVEL_KEYS,
     Issue,
     RangeWarning,
+    check_text,
     exact_number,
     parse_issue,
     parse_parameters,
@@ -119,12 +123,13 @@ class SymbolicGame:
 
 
 def _to_fraction(number, where: str) -> Fraction:
-    if number.is_Rational:
-        return Fraction(int(number.p), int(number.q))
     try:
-        return to_fraction(float(number))
+        value = Fraction(int(number.p), int(number.q)) if number.is_Rational else to_fraction(float(number))
     except (TypeError, ValueError, OverflowError, ArithmeticError) as err:
-        raise ModelError(f"{where}: the value {number} is not a finite real number ({err})") from None
+        raise ModelError(f"{where}: the value is not a finite real number that a float can hold ({err})") from None
+    if abs(value) > LARGEST_PAYOFF:
+        raise ModelError(f"{where}: the value is too large (at most 1e300 in absolute value)")
+    return value
 
 
 @dataclass(frozen=True, eq=False)
@@ -282,6 +287,11 @@ class Model:
 
 # ------------------------------------------------------------------ loading
 def _bundled_dir(package: str, folder: str):
+    # In a source checkout (pyproject.toml beside the package), the checkout's own folder wins:
+    # an editable install elsewhere must not hand a working tree another tree's model files.
+    checkout = Path(__file__).resolve().parent.parent.parent
+    if package != "bargaining" and (checkout / "pyproject.toml").is_file() and (checkout / folder).is_dir():
+        return checkout / folder
     try:
         root = resources.files(package)
         if package == "bargaining":
@@ -312,7 +322,7 @@ def bundled_models() -> tuple:
     Examples
     --------
     >>> bundled_models()
-    ('russia_armenia', 'russia_belarus', 'russia_china')
+    ('russia_armenia', 'russia_belarus', 'russia_belarus_loyalty', 'russia_china')
     """
     return tuple(_names_in(_bundled_dir("bargaining.models", "models")))
 
@@ -356,15 +366,7 @@ def load_model(name_or_path) -> Model:
         "examples/", "", 1
     ):
         path = Path(name_or_path)
-        try:
-            text = path.read_bytes()
-        except FileNotFoundError:
-            raise ModelError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise ModelError(f"{path}: is a directory, not a model file") from None
-        except OSError as err:
-            raise ModelError(f"{path}: cannot be read ({err.strerror or err})") from None
-        return _build(text, str(path), path.stem)
+        return _build(read_regular_file(path, MAX_FILE_BYTES), str(path), path.stem)
     name = str(name_or_path)
     if name.startswith("examples/"):
         directory, stem = _bundled_dir("bargaining", "examples"), name.split("/", 1)[1]
@@ -389,6 +391,8 @@ def _build(text: bytes, where: str, name: str) -> Model:
     description = data.get("description", "")
     if not isinstance(title, str) or not isinstance(description, str):
         raise ModelError(f"{where}: title and description must be text")
+    check_text(title, f"{where}: title")
+    check_text(description, f"{where}: description", name=False)
     players, strategies = parse_players(data["players"], where)
     parameters = parse_parameters(data.get("parameters", {}), where)
     scenarios = parse_scenarios(data.get("scenarios", {}), parameters, where)

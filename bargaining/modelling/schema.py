@@ -25,9 +25,50 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 __all__ = ["Parameter", "Issue", "RangeWarning", "read_toml", "parse_parameters", "parse_players",
-           "parse_scenarios", "parse_payoffs", "parse_issue", "exact_number", "MAX_FILE_BYTES"]
+           "parse_scenarios", "parse_payoffs", "parse_issue", "exact_number", "MAX_FILE_BYTES", "SIZE_LIMITS",
+           "check_text"]
 
 MAX_FILE_BYTES = 1_000_000
+
+#: Bounds on a model's size, checked while it is read (documented in ``docs/model-files.md``).
+SIZE_LIMITS = {
+    "strategies": 100,  # per player
+    "parameters": 100,
+    "scenarios": 1000,
+    "name": 200,  # characters of a player, strategy, scenario or symbol name
+    "text": 20_000,  # characters of a title, description, meaning or source
+}
+
+_BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def check_text(value: str, where: str, *, name: bool = True) -> str:
+    """Refuse control characters (and bidirectional overrides) in text a model file puts on screen.
+
+    Names (``name=True``) may hold no control character at all; longer text
+    may hold newlines and tabs. A model file cannot move the cursor, clear the
+    screen or start a new line of output through a strategy's name.
+
+    Examples
+    --------
+    >>> check_text("Subsidize", "players.row.strategies")
+    'Subsidize'
+    >>> check_text("Cut\\x1b[2J", "players.row.strategies")
+    Traceback (most recent call last):
+    ...
+    bargaining.errors.ModelError: players.row.strategies: 'Cut\\x1b[2J' holds a control character (\\x1b)
+    """
+    import unicodedata
+
+    limit = SIZE_LIMITS["name" if name else "text"]
+    if len(value) > limit:
+        raise ModelError(f"{where}: longer than {limit} characters")
+    allowed = "" if name else "\n\t"
+    for char in value:
+        if (unicodedata.category(char) == "Cc" and char not in allowed) or char in _BIDI:
+            shown = value if len(value) <= 40 else value[:37] + "..."
+            raise ModelError(f"{where}: {shown!r} holds a control character ({char.encode('unicode_escape').decode()})")
+    return value
 TOP_LEVEL_KEYS = ("title", "description", "players", "parameters", "scenarios", "payoffs", "sequential", "issue")
 PARAMETER_KEYS = ("value", "range", "meaning", "source", "symbol")
 
@@ -136,14 +177,17 @@ def exact_number(value, where: str) -> sympy.Rational:
         if abs(value) > 10**30:
             raise ModelError(f"{where}: the number is too large")
         return sympy.Integer(value)
-    if isinstance(value, Fraction):
+    if isinstance(value, (Fraction, sympy.Rational)):
+        value = Fraction(int(value.numerator), int(value.denominator)) if isinstance(value, Fraction) else \
+            Fraction(int(value.p), int(value.q))
+        _check_size(value, where)
         return sympy.Rational(value.numerator, value.denominator)
-    if isinstance(value, sympy.Rational):
-        return value
     if isinstance(value, float):
         value = repr(value)
     if isinstance(value, (Decimal, str)):
         text = str(value).strip()
+        if len(text) > 100:
+            raise ModelError(f"{where}: {text[:20]!r}... is too long to be a number ({len(text)} characters)")
         try:
             number = Decimal(text)
         except ArithmeticError:
@@ -152,15 +196,24 @@ def exact_number(value, where: str) -> sympy.Rational:
                     fraction = Fraction(text)
                 except (ValueError, ZeroDivisionError):
                     raise ModelError(f"{where}: {value!r} is not a number") from None
+                _check_size(fraction, where)
                 return sympy.Rational(fraction.numerator, fraction.denominator)
             raise ModelError(f"{where}: {value!r} is not a number") from None
         if not number.is_finite():
             raise ModelError(f"{where}: {value} is not a finite number")
         if number != 0 and abs(number.adjusted()) > 30:
             raise ModelError(f"{where}: {value} is too large or too small")
+        if len(number.as_tuple().digits) > 40:
+            raise ModelError(f"{where}: {value} has more than 40 digits")
         fraction = Fraction(number)
         return sympy.Rational(fraction.numerator, fraction.denominator)
-    raise ModelError(f"{where}: expected a number, got {type(value).__name__} {value!r}"[:200])
+    raise ModelError(f"{where}: expected a number, got {type(value).__name__} {str(value)[:60]!r}")
+
+
+def _check_size(value: Fraction, where: str) -> None:
+    """Refuse a fraction whose numerator or denominator has more than 30 digits."""
+    if abs(value.numerator) >= 10**30 or value.denominator >= 10**30:
+        raise ModelError(f"{where}: the number has more than 30 digits in its numerator or denominator")
 
 
 def _toml_number(value, where: str) -> sympy.Rational:
@@ -183,7 +236,7 @@ def _text(data, key: str, where: str, *, required: bool = True, default: str = "
         return default
     if not isinstance(value, str) or (required and not value.strip()):
         raise ModelError(f"{where}.{key}: expected non-empty text")
-    return value.strip()
+    return check_text(value.strip(), f"{where}.{key}", name=key in ("name", "symbol"))
 
 
 def _no_extra(data: Mapping, allowed, where: str) -> None:
@@ -206,9 +259,13 @@ def parse_players(data, where: str):
         chosen = entry.get("strategies")
         if not isinstance(chosen, list) or not chosen:
             raise ModelError(f"{where}: players.{role}.strategies: expected a non-empty list of names")
+        if len(chosen) > SIZE_LIMITS["strategies"]:
+            raise ModelError(f"{where}: players.{role}.strategies: {len(chosen)} strategies, more than the limit "
+                             f"{SIZE_LIMITS['strategies']}")
         for item in chosen:
             if not isinstance(item, str) or not item.strip():
-                raise ModelError(f"{where}: players.{role}.strategies: {item!r} is not a non-empty name")
+                raise ModelError(f"{where}: players.{role}.strategies: {str(item)[:40]!r} is not a non-empty name")
+            check_text(item, f"{where}: players.{role}.strategies")
         duplicates = sorted({s for s in chosen if chosen.count(s) > 1})
         if duplicates:
             raise ModelError(f"{where}: players.{role}.strategies: duplicate names {duplicates}")
@@ -229,6 +286,8 @@ def _symbol(name: str, low) -> sympy.Symbol:
 def parse_parameters(data, where: str) -> dict:
     """``[parameters.NAME]`` tables -> dict name -> :class:`Parameter`."""
     table = _table(data, f"{where}: parameters")
+    if len(table) > SIZE_LIMITS["parameters"]:
+        raise ModelError(f"{where}: parameters: {len(table)} parameters, more than the limit {SIZE_LIMITS['parameters']}")
     found = {}
     for name, entry in table.items():
         here = f"{where}: parameters.{name}"
@@ -260,8 +319,11 @@ def parse_parameters(data, where: str) -> dict:
 def parse_scenarios(data, parameters: Mapping, where: str) -> dict:
     """``[scenarios]`` -> dict scenario -> dict parameter -> exact value."""
     table = _table(data, f"{where}: scenarios")
+    if len(table) > SIZE_LIMITS["scenarios"]:
+        raise ModelError(f"{where}: scenarios: {len(table)} scenarios, more than the limit {SIZE_LIMITS['scenarios']}")
     scenarios = {}
     for scenario, overrides in table.items():
+        check_text(str(scenario), f"{where}: scenarios")
         here = f"{where}: scenarios.{scenario}"
         overrides = _table(overrides, here)
         values = {}

@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+import sympy
+
 from ..errors import GameError, ModelError
-from ..games.tree import DecisionNode, GameTree, TerminalNode
+from ..games.tree import ChanceNode, DecisionNode, GameTree, TerminalNode
+from .expressions import parse_expression
 from .schema import parse_pair
 
 __all__ = ["parse_tree", "MAX_NODES"]
@@ -27,7 +30,16 @@ def parse_tree(data, players, symbols: Mapping, where: str) -> GameTree:
     ------
     ModelError
         On duplicate or unknown node ids, unknown players, a node that is not
-        reachable from the root, a node with two parents, or a cycle.
+        reachable from the root, a node with two parents, or a cycle; on a
+        chance node whose numeric probabilities are negative or do not sum
+        to 1; on an information set mixing players or action labels.
+
+    Notes
+    -----
+    A decision node may name its information set (``infoset = "label"``);
+    a chance node lists ``chance = { outcome = ["probability", "child"] }``
+    (probabilities are expressions in the parameters); a terminal node may
+    carry a ``label``.
     """
     here = f"{where}: sequential"
     if not isinstance(data, Mapping):
@@ -57,12 +69,21 @@ def parse_tree(data, players, symbols: Mapping, where: str) -> GameTree:
         if node_id in nodes:
             raise ModelError(f"{at}.id: duplicate node id {node_id!r}")
         if "payoffs" in item:
-            if set(item) - {"id", "payoffs"}:
-                raise ModelError(f"{at}: a terminal node has only id and payoffs")
-            nodes[node_id] = TerminalNode(node_id, parse_pair(item["payoffs"], symbols, f"{at}.payoffs"))
+            if set(item) - {"id", "payoffs", "label"}:
+                raise ModelError(f"{at}: a terminal node has only id, payoffs and label")
+            label = item.get("label")
+            if label is not None and (not isinstance(label, str) or not label):
+                raise ModelError(f"{at}.label: expected text")
+            nodes[node_id] = TerminalNode(node_id, parse_pair(item["payoffs"], symbols, f"{at}.payoffs"), label)
             continue
-        if set(item) - {"id", "player", "actions"}:
-            raise ModelError(f"{at}: a decision node has only id, player and actions")
+        if "chance" in item:
+            nodes[node_id] = _chance(item, symbols, at)
+            continue
+        if set(item) - {"id", "player", "actions", "infoset"}:
+            raise ModelError(f"{at}: a decision node has only id, player, actions and infoset")
+        infoset = item.get("infoset")
+        if infoset is not None and (not isinstance(infoset, str) or not infoset):
+            raise ModelError(f"{at}.infoset: expected the label of an information set (text)")
         player = item.get("player")
         if player not in players:
             raise ModelError(f"{at}.player: {player!r} is not one of the players {list(players)}")
@@ -72,7 +93,7 @@ def parse_tree(data, players, symbols: Mapping, where: str) -> GameTree:
         for action, child in actions.items():
             if not isinstance(child, str):
                 raise ModelError(f"{at}.actions.{action}: expected a node id")
-        nodes[node_id] = DecisionNode(node_id, player, tuple(actions.items()))
+        nodes[node_id] = DecisionNode(node_id, player, tuple(actions.items()), infoset)
     root = data.get("root")
     if root not in nodes:
         raise ModelError(f"{here}.root: {root!r} is not a node id")
@@ -83,10 +104,29 @@ def parse_tree(data, players, symbols: Mapping, where: str) -> GameTree:
         raise ModelError(f"{here}: {error}") from None
 
 
+def _chance(item: Mapping, symbols: Mapping, at: str) -> ChanceNode:
+    """A chance node: ``chance = { outcome = ["probability", "child id"], ... }``."""
+    if set(item) - {"id", "chance"}:
+        raise ModelError(f"{at}: a chance node has only id and chance")
+    outcomes = item["chance"]
+    if not isinstance(outcomes, Mapping) or not outcomes:
+        raise ModelError(f"{at}.chance: expected a table outcome = [probability, child node id]")
+    actions, probabilities = [], []
+    for outcome, pair in outcomes.items():
+        if not isinstance(pair, list) or len(pair) != 2 or not isinstance(pair[1], str):
+            raise ModelError(f"{at}.chance.{outcome}: expected [probability, child node id]")
+        probabilities.append(parse_expression(pair[0], symbols, where=f"{at}.chance.{outcome}[0]"))
+        actions.append((outcome, pair[1]))
+    if all(p.is_number for p in probabilities):
+        if any(p < 0 for p in probabilities) or sympy.nsimplify(sum(probabilities)) != 1:
+            raise ModelError(f"{at}.chance: the probabilities must be non-negative and sum to 1")
+    return ChanceNode(item["id"], tuple(actions), tuple(probabilities))
+
+
 def _check_tree(nodes: Mapping, root: str, here: str) -> None:
     parent: dict = {}
     for node in nodes.values():
-        if isinstance(node, DecisionNode):
+        if isinstance(node, (DecisionNode, ChanceNode)):
             for action, child in node.actions:
                 if child not in nodes:
                     raise ModelError(f"{here}: node {node.id!r}, action {action!r} leads to unknown node {child!r}")
@@ -101,7 +141,7 @@ def _check_tree(nodes: Mapping, root: str, here: str) -> None:
         if node.id in reached:
             raise ModelError(f"{here}: node {node.id!r} is on a cycle")
         reached.add(node.id)
-        if isinstance(node, DecisionNode):
+        if isinstance(node, (DecisionNode, ChanceNode)):
             stack.extend(child for _, child in node.actions)
     unreached = [n for n in nodes if n not in reached]
     if unreached:

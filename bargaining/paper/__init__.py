@@ -1,9 +1,14 @@
-"""The paper: its tables and figures, and ``reproduce``, which writes them all byte-stably.
+"""For readers: the paper's tables and figures, ``reproduce``, the results page, and the explorer.
 
-Everything here is specific to the seed application (the three Russia
-models); the layers below are generic.
+The tables, claims and figures are specific to the seed application (the
+three Russia models); the explorer (:func:`explore`) and the results page
+work for any model. The layers below are generic.
 
 May import every part below it (games, batch, modelling, analysis,
 solutions) and the base modules. Not cli.
 """
+
+from .explorer import ExplorerData, explore, explorer_data
+
+__all__ = ["explore", "explorer_data", "ExplorerData"]
 

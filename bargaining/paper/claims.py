@@ -142,7 +142,7 @@ def claims_table() -> pd.DataFrame:
     1  russia_belarus        yes
     2  russia_armenia        yes
     3  russia_armenia         no
-    4    russia_china        yes
+    4    russia_china         no
     >>> t7["model result"][0]
     'Belarus hedges with rising probability below R = 0.8, surely below 0.6 (P(Hedge): 0 at R = 1, 1/4 at R = 0.75, 1/2 at R = 0.7, 1 at R = 0.5)'
     """

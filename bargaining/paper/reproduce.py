@@ -152,6 +152,15 @@ def reproduce(out="results", *, progress=None) -> Report:
         finally:
             _close(fig)
         say(f"figure {name:<22}  png+pdf   {time.perf_counter() - began:5.1f} s")
+    from .report import report_page, write_explorers
+    from .settings import MODELS
+
+    explorers = write_explorers(out, MODELS, progress=say)
+    for relative in explorers.values():
+        written[relative] = sha256_of(out / relative)
+    page = write_atomic(out / "index.html",
+                        report_page(out, {n: c for n, (_, c) in TABLES.items()}, list(figures()), explorers).encode())
+    written[page.relative_to(out).as_posix()] = sha256_of(page)
     write_json(out / MANIFEST, manifest_data(written))
     files = (*sorted(written), MANIFEST)
     return Report(out=out, files=files, seconds=time.perf_counter() - start)
@@ -168,7 +177,7 @@ def figures() -> dict:
     Examples
     --------
     >>> list(figures())[:2]
-    ['F1_bifurcation_russia_belarus', 'F1_bifurcation_russia_armenia']
+    ['F1_bifurcation_russia_belarus', 'F1_bifurcation_russia_belarus_loyalty']
     """
     from .settings import MODELS
 

@@ -159,7 +159,7 @@ def sobol_table() -> pd.DataFrame:
     Examples
     --------
     >>> t6b = sobol_table()
-    >>> t6b.loc[t6b.threshold == "R* = 4/5", "parameter"].tolist()
+    >>> t6b.loc[(t6b.model == "russia_belarus") & (t6b.threshold == "R* = 4/5"), "parameter"].tolist()
     ['κ', 'w']
     """
     return _sobol_frame().copy()

@@ -16,8 +16,8 @@ from ..modelling.model import load_model
 
 __all__ = ["MODELS", "SCENARIOS", "SWEEP", "SETTINGS", "KIND_WORDS", "pretty", "threshold_records"]
 
-#: The three seed models, in the paper's order.
-MODELS = ("russia_belarus", "russia_armenia", "russia_china")
+#: The seed models, in the paper's order (the loyalty game beside its simultaneous baseline).
+MODELS = ("russia_belarus", "russia_belarus_loyalty", "russia_armenia", "russia_china")
 
 #: The scenarios every table reports, in time order.
 SCENARIOS = ("2013", "2015", "2016", "stress")

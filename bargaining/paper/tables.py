@@ -74,8 +74,9 @@ def parameters_table() -> pd.DataFrame:
     --------
     >>> t1 = parameters_table()
     >>> t1.loc[t1.name == "mu", ["model", "parameter", "value", "low", "high"]]
-                model parameter value low high
-    4  russia_belarus         μ   3/4  1/2  9/10
+                         model parameter value  low  high
+    4           russia_belarus         μ   3/4  1/2  9/10
+    13  russia_belarus_loyalty         μ   3/4  1/2  9/10
     """
     rows = []
     for name in MODELS:
@@ -141,6 +142,23 @@ def mix_text(mapping, support) -> str:
     return ", ".join(f"{name} {mapping[name]}" for name in support)
 
 
+def _selection(game, found) -> tuple:
+    """Risk- and payoff-dominant equilibrium in words: ``unique`` when there is nothing to select."""
+    from ..analysis.statics import payoff_dominance, risk_dominance
+    from ..errors import GameError
+
+    if len(found) == 1:
+        return "unique", "unique"
+    if game.shape != (2, 2):
+        risk = "not defined (not a 2x2 game)"
+    else:
+        try:
+            risk = risk_dominance(game).dominant or "tie"
+        except GameError:
+            risk = "not defined (not two strict pure equilibria)"
+    return risk, payoff_dominance(game).dominant or "none"
+
+
 @cache
 def _equilibria_rows() -> tuple:
     from ..games.components import components
@@ -154,6 +172,7 @@ def _equilibria_rows() -> tuple:
             found = equilibria(game, exact=True)
             comps = components(game)
             spe = model.subgame_perfect(scenario=scenario) if model.sequential is not None else None
+            risk, payoff = _selection(game, found)
             for k, eq in enumerate(found, start=1):
                 owner = next(
                     (c for c, comp in enumerate(comps, start=1) if comp.contains(eq.profile)), None
@@ -172,6 +191,8 @@ def _equilibria_rows() -> tuple:
                         "type": ("pure" if eq.is_pure else "mixed")
                         + ("" if isolated else f", extreme point of component {owner}"),
                         "subgame-perfect path": spe.describe() if spe is not None else "",
+                        "risk dominant": risk,
+                        "payoff dominant": payoff,
                     }
                 )
     return tuple(rows)
@@ -182,7 +203,12 @@ def equilibria_table() -> pd.DataFrame:
 
     For degenerate games (Armenia's normal form) the extreme points of each
     component of the equilibrium set are listed and their component named.
-    Beside them, the subgame-perfect path of the model's sequential form.
+    Beside them, the subgame-perfect path of the model's sequential form,
+    and where there are several equilibria the Harsanyi–Selten risk-dominant
+    one (2x2 games with two strict equilibria) and the payoff-dominant one
+    (:func:`~bargaining.analysis.statics.risk_dominance`,
+    :func:`~bargaining.analysis.statics.payoff_dominance`); ``unique`` when
+    there is one equilibrium.
 
     Examples
     --------
