@@ -111,6 +111,7 @@ def fit_ultimatum(data: pd.DataFrame, *, offer: str, reservation1: str, reservat
     Parameters
     ----------
     data : DataFrame
+        One row per play; rows with a missing value in a used column are dropped.
     offer : str
         The offer column (between 0 and ``max_offer``).
     reservation1 : str
