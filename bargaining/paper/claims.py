@@ -130,9 +130,9 @@ def _c3():
     ok = hedger_cut > aligned_cut
     share, _ = order_share(loyal, (low, high), samples=SETTINGS["robustness_samples"],
                            seed=SETTINGS["robustness_seed"] + 303)
-    text = (f"loyalty game: Russia supports a Belarus that aligns down to R = {aligned_cut} and one that would hedge "
-            f"only down to R = {hedger_cut} (μ((1−λ)v+w) > w); the simultaneous baseline cuts a loyal Belarus first "
-            "(0.8 vs 0.6): the opposite")
+    text = (f"loyalty game: Russia keeps supporting a Belarus that aligns down to R = {aligned_cut} but would stop "
+            f"supporting one that hedges already at R = {hedger_cut} (μ((1−λ)v+w) > w); the simultaneous baseline "
+            "cuts a loyal Belarus first (0.8 vs 0.6): the opposite")
     return "loyalty game: threshold for an aligning vs a hedging Belarus", ok, share, text, not ok
 
 
@@ -255,8 +255,8 @@ def claims_table() -> pd.DataFrame:
     """T7: each claim C1–C13 with the result that tests it, its verdict and the share of the box where it holds.
 
     ``share of the box`` is the share of the plausible box (10,000 draws,
-    SE <= 0.005) in which the result behind the verdict holds (for
-    ``contradicted``, in which the opposite holds).
+    SE <= 0.005, independent of T6's draws) in which the result behind the
+    verdict holds (for ``contradicted``, in which the opposite holds).
 
     Examples
     --------
