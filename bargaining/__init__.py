@@ -14,6 +14,7 @@ Examples
 from ._version import __version__
 from .analysis.pbe_thresholds import pbe_signature, pbe_sweep, pbe_thresholds
 from .analysis.regimes import regimes
+from .analysis.robustness import box_shares, nash_labels, order_share, path_labels, regime_map, standard_error
 from .analysis.sobol import sobol
 from .analysis.statics import Dominance, comparative_statics, payoff_dominance, risk_dominance
 from .analysis.sweep import sweep
@@ -194,6 +195,12 @@ __all__ = [
     "sweep",
     "UncertaintyResult",
     "uncertainty",
+    "box_shares",
+    "nash_labels",
+    "order_share",
+    "path_labels",
+    "regime_map",
+    "standard_error",
     "sobol",
     # fitting games to data
     "fit",
