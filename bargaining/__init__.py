@@ -25,6 +25,7 @@ from .estimation import (
     AgentQRE,
     StrategicFit,
     TreeShape,
+    UltimatumFit,
     VuongTest,
     agent_qre,
     bootstrap_fit,
@@ -32,6 +33,7 @@ from .estimation import (
     egame122,
     egame123,
     fit,
+    fit_ultimatum,
     predict,
     profile_likelihood,
     qre_sweep,
@@ -42,23 +44,33 @@ from .estimation import (
 from .games.backward import SubgamePerfect, subgame_perfect
 from .games.bayesian import BayesianGame, BayesNash, bayes_nash
 from .games.beliefs import verify_assessment
+from .games.commitment import Commitment, optimal_commitment
 from .games.components import Component, NashSubset, components
 from .games.dominance import Reduction, eliminate_dominated
 from .games.equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .games.game import Game
+from .games.kuhn import behaviour_equilibria
+from .games.lemke_howson import lemke_howson
+from .games.linked import Link, LinkedGame
+from .games.linked_solve import LinkedEquilibrium, linked_equilibria, linked_pure_equilibria, linked_regret
 from .games.nplayer import NPlayerGame
 from .games.nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, nplayer_regret
 from .games.pbe import perfect_bayesian
 from .games.pbe_record import AssessmentPiece, PerfectBayesian
 from .games.qre import LogitBranch, logit_branch, logit_qre, logit_solve
+from .games.sequence_form import SequenceForm, sequence_form, sequence_form_lemke
+from .games.sequential_eq import sequential_equilibria
 from .games.signaling import CriterionResult, beer_quiche, intuitive_criterion, signaling_game
+from .games.subgames import proper_subgames, subgame_perfect_equilibria
 from .games.tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
 from .games.tree_build import TreeBuilder
 from .games.tree_equilibrium import TreeEquilibrium, make_tree_equilibrium
 from .games.tree_normal_form import ReducedNormalForm, reduced_normal_form
 from .games.zero_sum import ZeroSumSolution, solve_zero_sum
-from .modelling.model import Model, SymbolicGame, bundled_models, load_model
+from .modelling.linked import LinkedModel
+from .modelling.model import Model, SymbolicGame, bundled_linked_models, bundled_models, load_model
 from .modelling.schema import Parameter, RangeWarning
+from .modelling.series import DataFile, data_provenance, load_series, resource_index
 from .paper.explorer import ExplorerData, explore, explorer_data
 from .solutions.axiomatic import (
     SOLUTIONS,
@@ -98,12 +110,21 @@ __all__ = [
     "nplayer_equilibria",
     "nplayer_pure_equilibria",
     "nplayer_regret",
+    "LinkedGame",
+    "Link",
+    "LinkedEquilibrium",
+    "linked_equilibria",
+    "linked_pure_equilibria",
+    "linked_regret",
+    "Commitment",
+    "optimal_commitment",
     "Equilibrium",
     "equilibria",
     "pure_equilibria",
     "best_responses",
     "regret",
     "is_degenerate",
+    "lemke_howson",
     "Component",
     "NashSubset",
     "components",
@@ -117,10 +138,16 @@ __all__ = [
     "logit_solve",
     # models
     "Model",
+    "LinkedModel",
+    "bundled_linked_models",
     "Parameter",
     "SymbolicGame",
     "load_model",
     "bundled_models",
+    "DataFile",
+    "load_series",
+    "resource_index",
+    "data_provenance",
     "GameTree",
     "SubgamePerfect",
     "subgame_perfect",
@@ -133,6 +160,12 @@ __all__ = [
     "InfoSet",
     "TreeEquilibrium",
     "make_tree_equilibrium",
+    "behaviour_equilibria",
+    "proper_subgames",
+    "subgame_perfect_equilibria",
+    "SequenceForm",
+    "sequence_form",
+    "sequence_form_lemke",
     # incomplete information
     "perfect_bayesian",
     "PerfectBayesian",
@@ -145,6 +178,7 @@ __all__ = [
     "BayesianGame",
     "BayesNash",
     "bayes_nash",
+    "sequential_equilibria",
     "pbe_thresholds",
     "pbe_sweep",
     "pbe_signature",
@@ -178,6 +212,8 @@ __all__ = [
     "AgentQRE",
     "agent_qre",
     "qre_sweep",
+    "fit_ultimatum",
+    "UltimatumFit",
     # bargaining
     "BargainingProblem",
     "convex_hull",
