@@ -109,3 +109,71 @@ def test_reduced_plans_are_counted_before_they_are_built(tmp_path):
         bg.reduced_normal_form(tree)
     path.write_text(_fan_tree(3), encoding="utf-8")
     assert len(reduced_plans(load_model(path).sequential, "Row")) == 8
+
+
+# ----------------------------------------------------------------- Gambit files
+@pytest.mark.parametrize("reader", ["read_nfg", "read_efg"])
+def test_gambit_readers_refuse_devices_and_fifos_without_reading(reader, tmp_path):
+    import os
+
+    from bargaining.games import efg, gambit
+
+    read = getattr(gambit, reader, None) or getattr(efg, reader)
+    with pytest.raises(GameError, match="not a regular file"):
+        read("/dev/zero")
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "game.efg"
+        os.mkfifo(fifo)
+        with pytest.raises(GameError, match="not a regular file"):
+            read(fifo)  # would block for ever on a plain open()
+
+
+@pytest.mark.parametrize("word", ["1e999999999", "1/" + "9" * 200, "9" * 100])
+def test_gambit_numbers_that_would_blow_up_are_refused(word):
+    from bargaining.games.efg import read_efg
+    from bargaining.games.gambit import read_nfg
+
+    with pytest.raises(GameError, match="too long or too large"):
+        read_nfg(f'NFG 1 R "g" {{ "A" "B" }} {{ 1 1 }}\n{word} 0')
+    with pytest.raises(GameError, match="too long or too large"):
+        read_efg(f'EFG 2 R "g" {{ "A" "B" }} "" t "" 1 "o" {{ {word} 0 }}')
+
+
+def test_gambit_stream_is_read_with_a_bound():
+    import io
+
+    from bargaining.games.gambit import MAX_FILE_BYTES, read_nfg
+
+    class Endless(io.RawIOBase):
+        def readable(self):
+            return True
+
+        def read(self, n=-1):
+            assert n != -1, "read whole"
+            return b"N" * n
+
+    with pytest.raises(GameError, match="more than"):
+        read_nfg(Endless())
+    assert MAX_FILE_BYTES >= 1_000_000
+
+
+# ----------------------------------------------------------------- linked games
+def test_linked_game_counts_combined_strategies_before_building_them():
+    import numpy as np
+
+    from bargaining.games.linked import MAX_COMBINED, LinkedGame
+
+    dyads = [bg.Game(np.zeros((20, 2)), np.zeros((20, 2)), players=("Hub", f"P{k}")) for k in range(5)]
+    with pytest.raises(GameError, match=f"3,200,000 combined strategies, more than the limit {MAX_COMBINED:,}"):
+        LinkedGame(dyads)  # 20**5 combinations: refused at once, not enumerated
+
+
+def test_linked_member_paths_stay_beside_the_linked_file(tmp_path):
+    text = """
+[linked]
+members = ["../../etc/passwd.toml"]
+"""
+    path = tmp_path / "linked.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(bg.ModelError):
+        load_model(path)
