@@ -133,8 +133,8 @@ TRUTH12 = {"u1(1):(Intercept)": 0.4, "u1(1):x": -0.8, "u1(4):(Intercept)": 0.6, 
            "u2(4):(Intercept)": -0.3, "u2(4):z": 1.0}
 
 
-@pytest.mark.parametrize("errors", ["agent", "private"])
-def test_5000_simulated_draws_recover_the_parameters_within_two_standard_errors(errors):
+@pytest.mark.parametrize("errors,link", [("agent", "probit"), ("private", "probit"), ("agent", "logit")])
+def test_5000_simulated_draws_recover_the_parameters_within_two_standard_errors(errors, link):
     """Identification check at fixed seeds.
 
     Each coefficient lands within two standard errors with probability about
@@ -144,9 +144,11 @@ def test_5000_simulated_draws_recover_the_parameters_within_two_standard_errors(
     """
     df = _covariates(5000, seed=4)
     df["y"] = bg.simulate_outcomes(bg.egame12(), df, utilities=SPEC12, coefficients=TRUTH12, errors=errors,
-                                   seed=104)
-    m = bg.fit(bg.egame12(), df, utilities=SPEC12, outcome="y", errors=errors)
+                                   link=link, seed=104)
+    m = bg.fit(bg.egame12(), df, utilities=SPEC12, outcome="y", errors=errors, link=link)
     assert m.converged
+    p = m.predict(df.head(10))
+    np.testing.assert_allclose(p.sum(axis=1), 1.0)
     gap = (m.coefficients - pd.Series(TRUTH12)).abs()
     assert (gap < 2 * m.standard_errors).all(), pd.DataFrame({"gap": gap, "se": m.standard_errors})
 
@@ -234,3 +236,14 @@ def test_a_chance_node_mixes_its_branches_with_known_probabilities():
     go1, go2 = norm.cdf(df["x"] / np.sqrt(2)), norm.cdf(0.5 / np.sqrt(2))
     expected = np.column_stack([0.25 * (1 - go1), 0.25 * go1, 0.75 * (1 - go2) * np.ones(2), 0.75 * go2 * np.ones(2)])
     np.testing.assert_allclose(P, expected, rtol=1e-12)
+
+
+def test_the_error_scale_is_estimable_when_utilities_are_fixed():
+    # As games' egame12(..., fixedUtils = ...): every utility fixed, one log-scale estimated.
+    df = _covariates(3000, seed=31)
+    spec = {"u11": -1.0, "u13": 0.0, "u14": "1", "u24": 0.1}
+    truth = {"u1(4)": -1.4, "log(sigma)": np.log(0.5)}
+    df["y"] = bg.simulate_outcomes(bg.egame12(), df, utilities=spec, coefficients=truth, scale="1", seed=32)
+    m = bg.fit(bg.egame12(), df, utilities=spec, outcome="y", scale="1")
+    assert list(m.coefficients.index) == ["u1(4)", "log(sigma)"]
+    assert ((m.coefficients - pd.Series(truth)).abs() < 2 * m.standard_errors).all()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from ..errors import BargainingError
 from .common import add_model_argument
 from .formats import add_format_argument, print_csv, print_json
@@ -28,8 +30,26 @@ def register(subparsers) -> None:
     parser.add_argument("--points", type=int, default=200, help="grid points (default: 200; scenarios added)")
     parser.add_argument("--out", metavar="FILE", help="write the probabilities (grid x regime) as CSV here")
     parser.add_argument("--progress", action="store_true", help="show a progress bar even when not on a terminal")
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="count the draws on a local Dask cluster of N worker processes (needs the "
+                        "'dask' extra); same result as one process")
     add_format_argument(parser)
     parser.set_defaults(func=run)
+
+
+@contextmanager
+def _scheduler(workers):
+    """A Dask client on a local cluster of ``workers`` processes (None: no client)."""
+    if workers is None:
+        yield None
+        return
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise BargainingError("--workers needs Dask: pip install 'bargaining[dask]'") from None
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        with Client(cluster) as client:
+            yield client
 
 
 def run(args) -> int:
@@ -52,8 +72,11 @@ def run(args) -> int:
         if args.param in values and args.lo <= float(values[args.param]) <= args.hi
     }
     grid = np.unique(np.round(np.r_[np.linspace(args.lo, args.hi, args.points), list(scenarios.values())], 12))
-    result = uncertainty(model, samples=args.samples, seed=args.seed, progress=True if args.progress else None,
-                         **{args.param: grid})
+    if args.workers is not None and args.workers < 1:
+        raise BargainingError("--workers must be at least 1")
+    with _scheduler(args.workers) as client:
+        result = uncertainty(model, samples=args.samples, seed=args.seed, progress=True if args.progress else None,
+                             scheduler=client, **{args.param: grid})
     if args.format != "table":
         return _data(args, model, result, scenarios)
     varied = ", ".join(result.varied) or "none"

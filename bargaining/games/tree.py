@@ -328,6 +328,46 @@ class GameTree:
             nodes[node_id] = node
         return GameTree(self.root, nodes, self.players, self.description, self.reduces_to_payoffs)
 
+    # ------------------------------------------------------------ Gambit
+    @classmethod
+    def from_efg(cls, path_or_text) -> GameTree:
+        """Read a Gambit extensive-form file (``.efg``); see :func:`bargaining.games.efg.read_efg`.
+
+        Examples
+        --------
+        >>> tree = GameTree.from_efg('EFG 2 R "" { "A" "B" } "" p "" 1 1 "" { "L" "R" } 0 '
+        ...                          't "" 1 "" { 1, 0 } t "" 2 "" { 0, 1 }')
+        >>> tree.players, [tree.nodes[n].payoffs for n in tree.terminals]
+        (('A', 'B'), [(1, 0), (0, 1)])
+        """
+        from .efg import read_efg
+
+        data = read_efg(path_or_text)
+        nodes = {}
+        for kind, node_id, *rest in data["nodes"]:
+            if kind == "t":
+                nodes[node_id] = TerminalNode(node_id, tuple(exact(v) for v in rest[1]), rest[0])
+            elif kind == "c":
+                nodes[node_id] = ChanceNode(node_id, rest[0], tuple(exact(v) for v in rest[1]))
+            else:
+                nodes[node_id] = DecisionNode(node_id, rest[0], rest[2], rest[1])
+        try:
+            return cls(data["nodes"][0][1], nodes, data["players"], data["title"])
+        except GameError as error:
+            raise GameError(f"{data['name']}: {error}") from None
+
+    def to_efg(self, title: str | None = None) -> str:
+        """The tree as Gambit ``.efg`` text (numeric trees; see :func:`bargaining.games.efg.write_efg`).
+
+        Examples
+        --------
+        >>> GameTree.from_efg('EFG 2 R "" { "A" "B" } "" t "" 1 "" { 1, 0 }').to_efg().splitlines()[-1]
+        't "n1" 1 "n1" { 1 0 }'
+        """
+        from .efg import write_efg
+
+        return write_efg(self, title)
+
 
 def _index(tree: GameTree) -> dict:
     nodes, players = tree.nodes, tree.players

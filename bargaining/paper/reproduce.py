@@ -69,7 +69,7 @@ def _versions() -> dict:
 
 
 def manifest_data(files: dict) -> dict:
-    """The manifest: versions, models, settings and the SHA-256 of ``files``.
+    """The manifest: versions, models, settings, the shipped data's provenance and the SHA-256 of ``files``.
 
     Parameters
     ----------
@@ -80,11 +80,14 @@ def manifest_data(files: dict) -> dict:
     --------
     >>> m = manifest_data({})
     >>> sorted(m)
-    ['dependencies', 'files', 'models', 'package', 'python', 'settings']
+    ['data', 'dependencies', 'files', 'indices', 'models', 'package', 'python', 'settings']
+    >>> m["data"]["brent_usd_per_barrel_eia.csv"]["publisher"]
+    'US EIA RBRTE (Europe Brent spot price FOB, annual average)'
     >>> m["models"]["russia_belarus"]["scenarios"]["2015"]
     {'R': '3/4'}
     """
     from ..modelling.model import bundled_models, load_model
+    from ..modelling.series import INDICES, data_provenance
     from .settings import SETTINGS
 
     models = {}
@@ -107,6 +110,9 @@ def manifest_data(files: dict) -> dict:
         "dependencies": _versions(),
         "models": models,
         "settings": dict(SETTINGS),
+        "data": data_provenance(),
+        "indices": {name: {"meaning": meaning, "files": list(files), "base year": 2013}
+                    for name, (meaning, files) in INDICES.items()},
         "files": dict(sorted(files.items())),
     }
 

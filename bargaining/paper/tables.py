@@ -9,6 +9,7 @@ caption); :func:`bargaining.paper.reproduce.reproduce` writes them all.
 
 ========================  ==============================================
 ``T1_parameters``         :func:`parameters_table`
+``T1b_indices``           :func:`~bargaining.paper.indices.index_table`
 ``T2_payoffs``            :func:`payoff_tables`
 ``T3_equilibria``         :func:`equilibria_table`
 ``T4_thresholds``         :func:`thresholds_table`
@@ -38,6 +39,7 @@ import sympy
 from ..games.equilibria import equilibria
 from ..modelling.model import load_model
 from .claims import claims_table
+from .indices import index_table
 from .results import bargaining_table, sobol_table, uncertainty_table
 from .settings import KIND_WORDS, MODELS, SCENARIOS, SETTINGS, SWEEP, _exact, pretty, threshold_records
 
@@ -56,6 +58,7 @@ __all__ = [
     "uncertainty_table",
     "sobol_table",
     "claims_table",
+    "index_table",
 ]
 
 # ------------------------------------------------------------------ T1
@@ -266,6 +269,7 @@ def thresholds_table() -> pd.DataFrame:
 #: Table name -> (builder, caption), in the paper's order.
 TABLES = {
     "T1_parameters": (parameters_table, "Parameters of the three models: value, plausible range, meaning, source"),
+    "T1b_indices": (index_table, "Measured resource indices for Russia (2013 = 1) and each model's regime under them"),
     "T2_payoffs": (payoff_tables, "Payoff tables (Russia is the row player)"),
     "T3_equilibria": (equilibria_table, "Nash equilibria and subgame-perfect paths at the four scenarios"),
     "T4_thresholds": (thresholds_table, "Thresholds in R where the regime changes"),
