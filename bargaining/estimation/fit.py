@@ -89,6 +89,7 @@ def fit(tree, data: pd.DataFrame, *, utilities: dict, outcome, outcomes=None, li
     True
     """
     shape = shape_of(tree)
+    data = data.loc[data[list(outcome) if isinstance(outcome, (list, tuple)) else [outcome]].notna().all(axis=1)]
     y_all, labels = encode_outcomes(data, outcome, shape, outcomes, where="estimation: ")
     comp = compile_model(shape, labels, utilities, data, link=link, errors=errors, scale=scale)
     keep = _used_rows(data, comp, outcome)
