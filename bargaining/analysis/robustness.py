@@ -137,6 +137,7 @@ def box_shares(model, label: Callable, R, *, samples: int = 10_000, seed=None) -
         Draws (the same draws at every R). 10,000 keeps every standard
         error at or below 0.005.
     seed : None, int or numpy.random.Generator
+        The seed of the draws (fixed seeds give identical shares).
 
     Returns
     -------
@@ -172,11 +173,14 @@ def order_share(model, expressions, *, samples: int = 10_000, seed=None) -> tupl
     Parameters
     ----------
     model : Model
+        The model whose parameters (other than R) are drawn.
     expressions : sequence of str
         Expressions in the model's parameters (read by the safe parser),
         expected in increasing order.
     samples : int
+        The number of draws.
     seed : None, int or numpy.random.Generator
+        The seed of the draws (fixed seeds give identical shares).
 
     Returns
     -------
@@ -209,11 +213,13 @@ def regime_map(model, label: Callable, param: str, R_values, param_values) -> pd
     Parameters
     ----------
     model : Model
+        The model whose regimes are mapped.
     label : callable
         ``label(values) -> array of str``, as for :func:`box_shares`.
     param : str
         The parameter on the vertical axis.
     R_values, param_values : sequence of float
+        The grid: values of R (columns) and of the other parameter (rows).
 
     Returns
     -------
@@ -245,6 +251,7 @@ def nash_labels(model) -> Callable:
     Parameters
     ----------
     model : Model
+        A loaded model.
 
     Returns
     -------
