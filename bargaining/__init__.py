@@ -12,6 +12,7 @@ Examples
 """
 
 from ._version import __version__
+from .analysis.linked_sweep import linked_sweep, linked_thresholds, order_of_cuts
 from .analysis.pbe_thresholds import pbe_signature, pbe_sweep, pbe_thresholds
 from .analysis.regimes import regimes
 from .analysis.sobol import sobol
@@ -111,6 +112,9 @@ __all__ = [
     "linked_regret",
     "Commitment",
     "optimal_commitment",
+    "linked_sweep",
+    "linked_thresholds",
+    "order_of_cuts",
     "Equilibrium",
     "equilibria",
     "pure_equilibria",

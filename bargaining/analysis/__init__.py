@@ -9,6 +9,7 @@ May import: :mod:`bargaining.games`, :mod:`bargaining.batch`,
 :mod:`bargaining.modelling` and the base modules. Not solutions, paper or cli.
 """
 
+from .linked_sweep import linked_sweep, linked_thresholds, order_of_cuts
 from .pbe_thresholds import pbe_signature, pbe_sweep, pbe_thresholds
 from .regimes import regimes
 from .sobol import sobol
@@ -19,3 +20,4 @@ from .uncertainty import UncertaintyResult, uncertainty
 
 __all__ = ['Threshold', 'path_thresholds', 'thresholds', 'regimes', 'Dominance', 'comparative_statics', 'payoff_dominance', 'risk_dominance', 'sweep', 'UncertaintyResult', 'uncertainty', 'sobol']
 __all__ += ['pbe_thresholds', 'pbe_sweep', 'pbe_signature']
+__all__ += ['linked_sweep', 'linked_thresholds', 'order_of_cuts']

@@ -36,6 +36,10 @@ def run(args) -> int:
 
     model = load_model(args.target)
     overrides = parse_overrides(args.overrides)
+    if hasattr(model, "members"):  # a linked model
+        from .show_linked import solve_linked
+
+        return solve_linked(model, args, overrides)
     with warnings_to_stderr():
         values = model.values(args.scenario, **overrides)
         game = model.game(args.scenario, **overrides)

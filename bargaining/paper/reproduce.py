@@ -189,7 +189,14 @@ def figures() -> dict:
 
     drawn = {f"F1_bifurcation_{name}": _bifurcation(name) for name in MODELS}
     drawn.update({f"F2_regimes_{name}": _regime_probability(name, k) for k, name in enumerate(MODELS)})
+    drawn["F3_linked_kept"] = _linked_kept
     return drawn
+
+
+def _linked_kept():
+    from .linked import kept_figure
+
+    return kept_figure()
 
 
 def _bifurcation(name: str):

@@ -17,6 +17,8 @@ caption); :func:`bargaining.paper.reproduce.reproduce` writes them all.
 ``T6_uncertainty``        :func:`uncertainty_table`
 ``T6b_sobol``             :func:`sobol_table`
 ``T7_claims``             :func:`claims_table`
+``T8_linked_cuts``        :func:`~bargaining.paper.linked.cuts_table`
+``T8b_linked_scenarios``  :func:`~bargaining.paper.linked.linked_scenarios_table`
 ========================  ==============================================
 
 Examples
@@ -40,6 +42,7 @@ from ..games.equilibria import equilibria
 from ..modelling.model import load_model
 from .claims import claims_table
 from .indices import index_table
+from .linked import cuts_table, linked_scenarios_table
 from .results import bargaining_table, sobol_table, uncertainty_table
 from .settings import KIND_WORDS, MODELS, SCENARIOS, SETTINGS, SWEEP, _exact, pretty, threshold_records
 
@@ -277,4 +280,8 @@ TABLES = {
     "T6_uncertainty": (uncertainty_table, "Probability of each regime over the parameters' plausible ranges"),
     "T6b_sobol": (sobol_table, "Sobol indices of each threshold in R"),
     "T7_claims": (claims_table, "The article's claims beside the models' results"),
+    "T8_linked_cuts": (cuts_table, "One budget, three relationships: the order in which Russia's optimal commitment "
+                       "spends less on each as R falls, the thresholds, the year under each index, robustness"),
+    "T8b_linked_scenarios": (linked_scenarios_table, "One budget, three relationships by scenario and measured index: "
+                             "commitment, replies, values with and without the budget, shadow price"),
 }
