@@ -50,6 +50,10 @@ from .sensitivity import (
 
 __all__ = ["UncertaintyResult", "uncertainty", "regime_label"]
 
+#: Bounds on one run: draws, and draws times grid values (memory and time grow with both).
+MAX_SAMPLES = 2_000_000
+MAX_WORK = 200_000_000
+
 #: Quantiles reported for each threshold.
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 #: A condition whose absolute value is at most this counts as a tie.
@@ -154,10 +158,12 @@ class _Classifier:
         self.labels: list[str] = []
         self.code_label: dict = {}
 
-    def codes(self, values: dict, grid: np.ndarray) -> np.ndarray:
+    def codes(self, values: dict, grid: np.ndarray, count: int | None = None) -> np.ndarray:
         """One integer (or row of integers) per (sample, grid point): the sign pattern."""
         args = [grid[None, :] if name == self.param else values[name][:, None] for name in self.names]
-        shape = (len(next(iter(values.values()))), len(grid))
+        if count is None:  # the samples; given when the model has no other parameter to draw
+            count = len(next(iter(values.values())))
+        shape = (count, len(grid))
         words, code, used = [], np.zeros(shape, dtype=np.int64), 0
         with np.errstate(divide="ignore", invalid="ignore"):
             for f in self.funcs:
@@ -178,9 +184,9 @@ class _Classifier:
         solved = solve_exact(game)
         return signature(game, solved), regime_label(game, solved)
 
-    def label_indices(self, values: dict, grid: np.ndarray) -> np.ndarray:
+    def label_indices(self, values: dict, grid: np.ndarray, count: int | None = None) -> np.ndarray:
         """The regime index of every (sample, grid point)."""
-        codes = self.codes(values, grid)
+        codes = self.codes(values, grid, count)
         flat = codes.reshape(-1, codes.shape[-1]) if codes.ndim == 3 else codes.reshape(-1)
         keys, first, inverse = np.unique(flat, axis=0 if flat.ndim == 2 else None,
                                          return_index=True, return_inverse=True)
@@ -240,8 +246,59 @@ def _grid(model, grid: Mapping):
     return param, values
 
 
+def _add_counts(counts: dict, classifier, idx, width_values) -> None:
+    """Add one chunk's regime indices to ``counts`` (regime label -> count per grid value)."""
+    width = len(classifier.labels)
+    flat = (idx * width_values + np.arange(width_values)[None, :]).ravel()
+    add = np.bincount(flat, minlength=width * width_values).reshape(width, width_values)
+    for k, label in enumerate(classifier.labels):
+        counts[label] = counts.get(label, 0) + add[k]
+
+
+def _count_here(model, param, values, drawn, samples, step, progress) -> dict:
+    from tqdm.auto import tqdm
+
+    classifier = _Classifier(model, param)
+    counts: dict = {}
+    with tqdm(total=int(samples), desc=f"uncertainty {getattr(model, 'name', '')}", unit="sample",
+              disable=None if progress is None else not progress) as bar:
+        for start in range(0, int(samples), step):
+            chunk = {k: v[start:start + step] for k, v in drawn.items()}
+            count = min(step, int(samples) - start)  # the chunk may hold no arrays (one-parameter model)
+            _add_counts(counts, classifier, classifier.label_indices(chunk, values, count), len(values))
+            bar.update(count)
+    return counts
+
+
+def _count_chunk(model, param, values, chunk, step, n) -> dict:
+    """Regime counts of one block of ``n`` draws (run on a Dask worker)."""
+    classifier = _Classifier(model, param)
+    counts: dict = {}
+    for start in range(0, n, step):
+        part = {k: v[start:start + step] for k, v in chunk.items()}
+        _add_counts(counts, classifier, classifier.label_indices(part, values, min(step, n - start)), len(values))
+    return counts
+
+
+def _count_on(client, model, param, values, drawn, samples, step) -> dict:
+    """Regime counts, the draws split in blocks over a Dask client's workers and added up."""
+    workers = max(1, len(getattr(client, "scheduler_info", lambda: {})().get("workers", {})))
+    blocks = min(int(samples), workers)  # one block per worker: each pays for its own exact solves once
+    bounds = np.linspace(0, int(samples), blocks + 1).astype(int)
+    futures = [
+        client.submit(_count_chunk, model, param, values, {k: v[a:b] for k, v in drawn.items()}, step, int(b - a),
+                      pure=False)
+        for a, b in zip(bounds[:-1], bounds[1:]) if b > a
+    ]
+    counts: dict = {}
+    for part in client.gather(futures):
+        for label, add in part.items():
+            counts[label] = counts.get(label, 0) + add
+    return counts
+
+
 def uncertainty(model, *, samples: int = 1000, seed=None, distributions=None, progress=None,
-                **grid) -> UncertaintyResult:
+                scheduler=None, **grid) -> UncertaintyResult:
     """Probability of each regime along a parameter grid, over the other parameters' ranges.
 
     Parameters
@@ -257,6 +314,12 @@ def uncertainty(model, *, samples: int = 1000, seed=None, distributions=None, pr
         holds the parameter fixed at that value.
     progress : bool, optional
         Show a progress bar; by default only when stderr is a terminal.
+    scheduler : dask.distributed.Client, optional
+        Count the draws in chunks on a Dask cluster (the ``dask`` extra).
+        The draws are made here, with the same seed, and the counts of each
+        regime are added up, so the result is identical to a single process.
+        Each chunk classifies its own sign patterns (a few exact solves per
+        chunk), so it pays only for many draws; see the how-to on uncertainty.
     **grid
         One parameter and its grid, e.g. ``R=numpy.linspace(0.2, 1.5, 200)``
         (the default).
@@ -282,30 +345,25 @@ def uncertainty(model, *, samples: int = 1000, seed=None, distributions=None, pr
     >>> list(res.thresholds.query("kind == 'nash'")["threshold"])
     ['kappa*mu*s/w', 'kappa*s/w']
     """
-    from tqdm.auto import tqdm
-
     param, values = _grid(model, grid)
+    if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or not 1 <= samples <= MAX_SAMPLES:
+        raise BargainingError(f"samples must be a whole number from 1 to {MAX_SAMPLES:,}, got {samples!r}")
+    if len(values) * int(samples) > MAX_WORK:
+        raise BargainingError(f"{int(samples):,} samples x {len(values):,} grid values is more than the limit "
+                              f"{MAX_WORK:,}")
     drawn = draw(model, samples, seed=seed, distributions=distributions, exclude=(param,))
     varied = tuple(k for k, v in drawn.items() if np.ptp(v) > 0)
-    classifier = _Classifier(model, param)
-    counts: dict = {}
     step = max(1, _CHUNK_POINTS // len(values))
-    with tqdm(total=int(samples), desc=f"uncertainty {getattr(model, 'name', '')}", unit="sample",
-              disable=None if progress is None else not progress) as bar:
-        for start in range(0, int(samples), step):
-            chunk = {k: v[start:start + step] for k, v in drawn.items()}
-            idx = classifier.label_indices(chunk, values)
-            width = len(classifier.labels)
-            flat = (idx * len(values) + np.arange(len(values))[None, :]).ravel()
-            add = np.bincount(flat, minlength=width * len(values)).reshape(width, len(values))
-            for k in range(width):
-                counts[k] = counts.get(k, 0) + add[k]
-            bar.update(len(next(iter(chunk.values()))))
-    table = np.array([counts[k] for k in range(len(classifier.labels))], dtype=float) / samples
+    if scheduler is None:
+        counts = _count_here(model, param, values, drawn, samples, step, progress)
+    else:
+        counts = _count_on(scheduler, model, param, values, drawn, samples, step)
+    labels = sorted(counts)
+    table = np.array([counts[label] for label in labels], dtype=float) / samples
     first = [int(np.argmax(row > 0)) for row in table]
-    order = sorted(range(len(table)), key=lambda k: (first[k], classifier.labels[k]))
+    order = sorted(range(len(table)), key=lambda k: (first[k], labels[k]))
     probabilities = pd.DataFrame(table[order].T, index=pd.Index(values, name=param),
-                                 columns=pd.Index([classifier.labels[k] for k in order], name="regime"))
+                                 columns=pd.Index([labels[k] for k in order], name="regime"))
     full = {**drawn, param: np.full(int(samples), float(model.parameters[param].value))}
     quantiles = _threshold_table(model, param, values.min(), values.max(), full) if values.size > 1 else None
     if quantiles is None:

@@ -19,6 +19,8 @@ from .dominance import Reduction, eliminate_dominated
 from .equilibria import best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .equilibrium import Equilibrium
 from .game import Game
+from .kuhn import behaviour_equilibria
+from .lemke_howson import lemke_howson
 from .linked import Link, LinkedGame
 from .linked_solve import LinkedEquilibrium, linked_equilibria, linked_pure_equilibria, linked_regret
 from .nplayer import NPlayerGame
@@ -26,7 +28,10 @@ from .nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, npl
 from .pbe import perfect_bayesian
 from .pbe_record import AssessmentPiece, PerfectBayesian
 from .qre import LogitBranch, logit_branch, logit_qre, logit_solve
+from .sequence_form import SequenceForm, sequence_form, sequence_form_lemke
+from .sequential_eq import sequential_equilibria
 from .signaling import CriterionResult, beer_quiche, intuitive_criterion, signaling_game
+from .subgames import proper_subgames, subgame_perfect_equilibria
 from .tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
 from .tree_build import TreeBuilder
 from .tree_equilibrium import TreeEquilibrium, make_tree_equilibrium
@@ -50,6 +55,7 @@ __all__ = [
     "Equilibrium",
     "best_responses",
     "equilibria",
+    "lemke_howson",
     "is_degenerate",
     "pure_equilibria",
     "regret",
@@ -72,6 +78,12 @@ __all__ = [
     "InfoSet",
     "TreeEquilibrium",
     "make_tree_equilibrium",
+    "behaviour_equilibria",
+    "proper_subgames",
+    "subgame_perfect_equilibria",
+    "SequenceForm",
+    "sequence_form",
+    "sequence_form_lemke",
     "perfect_bayesian",
     "PerfectBayesian",
     "AssessmentPiece",
@@ -83,6 +95,7 @@ __all__ = [
     "BayesianGame",
     "BayesNash",
     "bayes_nash",
+    "sequential_equilibria",
     "LogitBranch",
     "logit_branch",
     "logit_qre",

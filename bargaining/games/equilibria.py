@@ -28,8 +28,10 @@ from .equilibrium import (
     regret,
 )
 from .game import Game
+from .lemke_howson import lemke_howson
 from .nplayer import NPlayerGame
 from .nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria
+from .reverse_search import reverse_search_equilibria
 
 __all__ = [
     "Equilibrium",
@@ -42,7 +44,7 @@ __all__ = [
     "METHODS",
 ]
 
-METHODS = ("auto", "exact", "support_enumeration", "vertex_enumeration")
+METHODS = ("auto", "exact", "support_enumeration", "vertex_enumeration", "lemke-howson")
 
 
 def is_degenerate(game: Game) -> bool:
@@ -199,14 +201,18 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
         The game to solve. An N-player game (from :meth:`Game.from_arrays`)
         goes to :func:`bargaining.games.nplayer_equilibria.nplayer_equilibria`:
         every pure equilibrium, and every mixed one of a small game.
-    method : {"auto", "exact", "support_enumeration", "vertex_enumeration"}
+    method : {"auto", "exact", "support_enumeration", "vertex_enumeration", "lemke-howson"}
         ``"auto"`` and ``"exact"``: exact rational enumeration of the extreme
-        equilibria (:func:`bargaining.games.exact.extreme_equilibria`), complete for
-        every game. ``"support_enumeration"`` and ``"vertex_enumeration"``:
+        equilibria, complete for every game: by supports
+        (:func:`bargaining.games.exact.extreme_equilibria`) for small games, by
+        lexicographic pivoting (:func:`bargaining.games.reverse_search.reverse_search_equilibria`)
+        from 8 strategies in all. ``"support_enumeration"`` and ``"vertex_enumeration"``:
         nashpy's float algorithms, for nondegenerate games only; their
         candidates are verified by regret, and if support enumeration finds an
         even number (impossible in a nondegenerate game) vertex enumeration's
-        answers are added.
+        answers are added. ``"lemke-howson"``: some equilibria, not all, of a
+        game of any size (:func:`bargaining.games.lemke_howson.lemke_howson`
+        from every starting label; exact with ``exact=True``).
     exact : bool
         Return exact :class:`~fractions.Fraction` probabilities and payoffs
         with an exact regret of 0. Otherwise probabilities and payoffs are
@@ -246,6 +252,8 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
         if method not in ("auto", "exact"):
             raise GameError(f"{method} is for two-player games; an N-player game is solved by support (method='auto')")
         return nplayer_equilibria(game, exact=exact)
+    if method == "lemke-howson":
+        return lemke_howson(game, exact=exact, tol=tol)
     if method in ("auto", "exact"):
         found = _exact_equilibria(game)
         return found if exact else tuple(float_record(eq) for eq in found)
@@ -261,7 +269,14 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
     return tuple(sorted(found, key=_order_key))
 
 
+#: From this many strategies in all (rows + columns), lexicographic pivoting beats support enumeration.
+REVERSE_SEARCH_FROM = 8
+
+
 def _exact_equilibria(game: Game) -> tuple[Equilibrium, ...]:
-    profiles = _exact.extreme_equilibria(game.exact_A, game.exact_B)
+    if sum(game.shape) >= REVERSE_SEARCH_FROM:
+        profiles = reverse_search_equilibria(game.exact_A, game.exact_B)
+    else:
+        profiles = _exact.extreme_equilibria(game.exact_A, game.exact_B)
     found = [make_equilibrium(game, profile, "exact", exact=True) for profile in profiles]
     return tuple(sorted(found, key=_order_key))
