@@ -33,7 +33,6 @@ def register(subparsers) -> None:
         default="nash",
         help="Nash equilibria of the normal form (default) or the subgame-perfect path",
     )
-    parser.add_argument("--format", choices=("table", "json"), default="table", help="output format")
     parser.set_defaults(func=run)
 
 
@@ -52,14 +51,6 @@ def run(args) -> int:
         model, args.param, args.lo, args.hi, kind=args.kind, scenario=args.scenario, **overrides
     )
     lo, hi = parameter_range(model, args.param, args.lo, args.hi)
-    if args.format == "json":
-        import json
-
-        rows = [{"value": str(t.value), "float": t.float, "expression": str(t.expression), "below": t.before,
-                 "above": t.after, "kind": t.kind} for t in found]
-        print(json.dumps({"model": model.name, "parameter": args.param, "from": str(lo), "to": str(hi),
-                          "thresholds": rows}, indent=2, ensure_ascii=False))
-        return 0
     what = "Nash equilibria" if args.kind == "nash" else "subgame-perfect path"
     name = display_text(model, model.parameters[args.param].symbol)
     rows = [

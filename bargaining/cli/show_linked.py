@@ -59,6 +59,17 @@ def solve_linked(model, args, overrides) -> int:
         }
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
+    if args.format == "csv":
+        import pandas as pd
+
+        from .formats import print_csv
+
+        rows = [{"equilibrium": k, "kind": "pure" if e.is_pure else "mixed",
+                 **{f"{game.hub}: {h}": str(p) for h, p in e.hub.items()},
+                 **{f"{p}: {s}": str(v) for p, m in e.partners.items() for s, v in m.items()},
+                 **{f"payoff {p}": str(v) for p, v in e.payoffs.items()}} for k, e in enumerate(found, 1)]
+        print_csv(pd.DataFrame(rows).fillna("0"))
+        return 0
     print(f"{model.title}  ({model.path})")
     if args.scenario:
         print(f"scenario {args.scenario}")
@@ -95,6 +106,11 @@ def thresholds_linked(model, args, overrides) -> int:
                 "thresholds": found.to_dict(orient="records"),
                 "order_of_cuts": order.where(order.notna(), None).to_dict(orient="records")}
         print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    if args.format == "csv":
+        from .formats import print_csv
+
+        print_csv(found)
         return 0
     print(f"{model.name}: {len(found)} threshold(s) of {model.resource or 'R'} in [{lo}, {hi}] "
           "(pure Nash equilibria or the optimal commitment change)")
