@@ -15,7 +15,7 @@ import sympy
 
 from .errors import ModelError
 
-__all__ = ["evaluate", "LIMITS", "too_big"]
+__all__ = ["evaluate", "LIMITS", "too_big", "root_too_costly"]
 
 #: Bounds on the cost of one expression, checked before anything is built.
 LIMITS = {
@@ -26,6 +26,7 @@ LIMITS = {
     "exponent": 100,  # absolute value of a numeric exponent
     "bits": 20000,  # bits of a number computed from literals (e.g. 2**100)
     "calls": 4,  # nesting depth of function calls
+    "root_bits": 1000,  # bits of a number whose root (sqrt, fractional power) sympy may look for
 }
 
 
@@ -92,17 +93,57 @@ def _substitute(expr, values: Mapping, where: str):
         base, exponent = args
         if exponent.is_Number and exponent < 0 and base == 0:
             raise ModelError(f"{where}: division by zero")
-        if exponent.is_Number and abs(exponent) > LIMITS["exponent"] and base.is_Number and abs(base) not in (0, 1):
-            raise ModelError(f"{where}: the power {base}**{exponent} is too large to compute")
-        if base.is_Rational and exponent.is_Number:
-            bits = max(abs(base.p).bit_length(), abs(base.q).bit_length())
-            if bits * abs(exponent) > LIMITS["bits"]:
+        if exponent.is_Number and abs(exponent) > LIMITS["exponent"] and base.is_number and not _unit(base):
+            raise ModelError(f"{where}: the power ({_short(base)})**{_short(exponent)} is too large to compute "
+                             f"(exponent beyond {LIMITS['exponent']})")
+        if base.is_number and exponent.is_Rational and not _unit(base):
+            if exponent.q > LIMITS["exponent"]:
+                raise ModelError(f"{where}: the exponent {_short(exponent)} has a denominator above "
+                                 f"{LIMITS['exponent']}")
+            # sympy computes base**p before taking the q-th root: its cost grows with bits * |p|
+            bits = max((max(abs(r.p).bit_length(), abs(r.q).bit_length()) for r in base.atoms(sympy.Rational)),
+                       default=1)
+            if bits * max(abs(exponent), abs(exponent.p)) > LIMITS["bits"] or root_too_costly(base, exponent):
                 raise ModelError(f"{where}: the power is too large to compute")
     if expr.func is sympy.log and args[0].is_Number and args[0] <= 0:
         raise ModelError(f"{where}: log of a number that is not positive")
     if expr.func is sympy.exp and args[0].is_number and too_big(args[0], 700):
         raise ModelError(f"{where}: exp of a number larger than 700")
-    return expr.func(*args)
+    try:
+        return expr.func(*args)
+    except (ValueError, TypeError, ArithmeticError, NotImplementedError, RecursionError) as err:
+        # e.g. sympy's Min/Max of numbers it cannot compare ("not comparable")
+        raise ModelError(f"{where}: cannot be evaluated exactly ({_short(err)})") from None
+
+
+def _unit(base) -> bool:
+    """Whether a number is 0, 1 or -1, whose powers stay small whatever the exponent."""
+    return base.is_zero is True or base == 1 or base == -1
+
+
+def _short(thing) -> str:
+    text = str(thing)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def root_too_costly(base, exponent) -> bool:
+    """Whether sympy would factor a huge number to take a root: ``sqrt(10**2000 + 1)``.
+
+    A fractional power of a number makes sympy look for perfect powers in it,
+    which takes very long for numbers of thousands of digits.
+
+    Examples
+    --------
+    >>> root_too_costly(sympy.Integer(10)**400 + 1, sympy.Rational(1, 2))
+    True
+    >>> root_too_costly(sympy.Integer(10)**400 + 1, sympy.Integer(2)), root_too_costly(sympy.Integer(7), sympy.Rational(1, 3))
+    (False, False)
+    """
+    if not (exponent.is_Rational and not exponent.is_Integer):
+        return False
+    bits = max((max(abs(r.p).bit_length(), abs(r.q).bit_length()) for r in base.atoms(sympy.Rational)), default=0)
+    return bits > LIMITS["root_bits"]
+
 
 def too_big(number, bound: float) -> bool:
     """Whether ``abs(number)`` exceeds ``bound``, or cannot even be measured.

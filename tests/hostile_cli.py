@@ -84,6 +84,10 @@ def models() -> dict:
                                                       "R" if j == 0 else "1/3"), R),
         "min_max.toml": game_text(2, 2, lambda i, j: ("min(R, 1/2)" if i == j == 0 else "max(R, 3/4) - 1/4",
                                                       "R" if j == 0 else "1/3"), R),
+        "quintic.toml": game_text(2, 2, _one_cell("R**5 - R - 1"), R),
+        "wide_expansion.toml": game_text(2, 2, _one_cell("(a+b+c+d+e+R)**12"),
+                                         {**R, **{x: (1, 0, 2) for x in "abcde"}}),
+        "symbolic_10x10.toml": game_text(10, 10, lambda i, j: (f"R*{(3 * i + j) % 7}", f"{(i + 2 * j) % 5}/R"), R),
         "huge_rational_power.toml": game_text(2, 2, _one_cell("R**(99/100)", "1"), R),
         "scenarios_50000.toml": game_text(2, 2, lambda i, j: ("R", "1"), R,
                                           "[scenarios]\n" + "".join(f"s{k}={{R=1}}\n" for k in range(50000))),
@@ -138,6 +142,28 @@ CASES = [
     ("show-50000-scenarios", ["show", "{dir}/scenarios_50000.toml"], 2),
     ("solve-150x150", ["solve", "{dir}/zero_150x150.toml"], 2),
     ("solve-forged-names", ["solve", "{dir}/forged_names.toml"], 2),
+    # powers and exact enumeration
+    ("solve-power-of-irrational-base", ["solve", "{dir}/power_base.toml", "--set", "b=1e30", "--set", "R=0.7"], 2),
+    ("solve-power-rational-base", ["solve", "{dir}/power_base.toml", "--set", "b=1e29"], 2),
+    ("solve-power-huge-denominator", ["solve", "{dir}/power_base.toml", "--set", "b=0.333", "--set", "R=0.7"], 2),
+    ("solve-1x22-all-zero", ["solve", "{dir}/zero_1x22.toml"], 0),
+    ("solve-12x12-all-zero", ["solve", "{dir}/zero_12x12.toml"], 2),
+    ("solve-10x10-random", ["solve", "{dir}/random_10x10.toml"], 2),
+    ("solve-1x200", ["solve", "{dir}/random_1x200.toml"], 2),
+    ("solve-1x200-all-zero", ["solve", "{dir}/zero_1x200.toml"], 2),
+    ("solve-huge-rational-power", ["solve", "{dir}/huge_rational_power.toml", "--set", "R=0.7"], 0),
+    # the symbolic threshold solve
+    ("thresholds-degree-100", ["thresholds", "{dir}/degree100.toml"], 2),
+    ("thresholds-power-tower", ["thresholds", "{dir}/tower.toml"], 2),
+    ("thresholds-expansion-bomb", ["thresholds", "{dir}/expansion.toml"], 2),
+    ("thresholds-wide-expansion", ["thresholds", "{dir}/wide_expansion.toml"], 2),
+    ("thresholds-cyclotomic", ["thresholds", "{dir}/cyclotomic.toml"], 2),
+    ("thresholds-quintic", ["thresholds", "{dir}/quintic.toml"], 2),
+    ("thresholds-log-mix", ["thresholds", "{dir}/log_mix.toml"], 2),
+    ("thresholds-min-max", ["thresholds", "{dir}/min_max.toml"], 2),
+    ("thresholds-10x10", ["thresholds", "{dir}/symbolic_10x10.toml"], 2),
+    ("regimes-degree-100", ["regimes", "{dir}/degree100.toml"], 2),
+    ("uncertainty-log-mix", ["uncertainty", "{dir}/log_mix.toml", "--samples", "50", "--points", "5"], 2),
 ]
 
 
@@ -162,7 +188,8 @@ def run_case(argv, folder, timeout: float = 60.0) -> dict:
     child.returncode = code
     lines = err.strip().splitlines()
     return {"code": "killed" if code == -9 else code, "lines": len(lines), "first": lines[0] if lines else "",
-            "seconds": seconds, "peak_mib": usage.ru_maxrss / 1024, "traceback": "Traceback" in err}
+            "seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "peak_mib": usage.ru_maxrss / 1024,
+            "traceback": "Traceback" in err}
 
 
 def main(argv=None) -> int:
@@ -173,8 +200,8 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_models(tmp)
         if markdown:
-            print("| case | exit | stderr lines | seconds | peak MiB | first line |")
-            print("|---|---|---|---|---|---|")
+            print("| case | exit | stderr lines | wall s | CPU s | peak MiB | first line |")
+            print("|---|---|---|---|---|---|---|")
         bad = 0
         for name, args, expected in CASES:
             result = run_case(args, folder)
@@ -183,10 +210,11 @@ def main(argv=None) -> int:
             first = result["first"][:110]
             if markdown:
                 print(f"| {name} | {result['code']} | {result['lines']} | {result['seconds']:.1f} | "
-                      f"{result['peak_mib']:.0f} | {first.replace('|', '/')} |")
+                      f"{result['cpu']:.1f} | {result['peak_mib']:.0f} | {first.replace('|', '/')} |", flush=True)
             else:
                 print(f"{'ok ' if ok else 'BAD'} {name:<32} exit {result['code']!s:<7} {result['lines']} line(s) "
-                      f"{result['seconds']:5.1f} s {result['peak_mib']:6.0f} MiB  {first}", flush=True)
+                      f"{result['seconds']:5.1f} s {result['cpu']:5.1f} s CPU {result['peak_mib']:6.0f} MiB  {first}",
+                      flush=True)
     print(f"{len(CASES) - bad} of {len(CASES)} cases as expected", file=sys.stderr)
     return 1 if bad else 0
 

@@ -133,8 +133,8 @@ TRUTH12 = {"u1(1):(Intercept)": 0.4, "u1(1):x": -0.8, "u1(4):(Intercept)": 0.6, 
            "u2(4):(Intercept)": -0.3, "u2(4):z": 1.0}
 
 
-@pytest.mark.parametrize("errors", ["agent", "private"])
-def test_5000_simulated_draws_recover_the_parameters_within_two_standard_errors(errors):
+@pytest.mark.parametrize("errors,link", [("agent", "probit"), ("private", "probit"), ("agent", "logit")])
+def test_5000_simulated_draws_recover_the_parameters_within_two_standard_errors(errors, link):
     """Identification check at fixed seeds.
 
     Each coefficient lands within two standard errors with probability about
@@ -144,9 +144,11 @@ def test_5000_simulated_draws_recover_the_parameters_within_two_standard_errors(
     """
     df = _covariates(5000, seed=4)
     df["y"] = bg.simulate_outcomes(bg.egame12(), df, utilities=SPEC12, coefficients=TRUTH12, errors=errors,
-                                   seed=104)
-    m = bg.fit(bg.egame12(), df, utilities=SPEC12, outcome="y", errors=errors)
+                                   link=link, seed=104)
+    m = bg.fit(bg.egame12(), df, utilities=SPEC12, outcome="y", errors=errors, link=link)
     assert m.converged
+    p = m.predict(df.head(10))
+    np.testing.assert_allclose(p.sum(axis=1), 1.0)
     gap = (m.coefficients - pd.Series(TRUTH12)).abs()
     assert (gap < 2 * m.standard_errors).all(), pd.DataFrame({"gap": gap, "se": m.standard_errors})
 
@@ -234,3 +236,39 @@ def test_a_chance_node_mixes_its_branches_with_known_probabilities():
     go1, go2 = norm.cdf(df["x"] / np.sqrt(2)), norm.cdf(0.5 / np.sqrt(2))
     expected = np.column_stack([0.25 * (1 - go1), 0.25 * go1, 0.75 * (1 - go2) * np.ones(2), 0.75 * go2 * np.ones(2)])
     np.testing.assert_allclose(P, expected, rtol=1e-12)
+
+
+def test_the_error_scale_is_estimable_when_utilities_are_fixed():
+    # As games' egame12(..., fixedUtils = ...): every utility fixed, one log-scale estimated.
+    df = _covariates(3000, seed=31)
+    spec = {"u11": -1.0, "u13": 0.0, "u14": "1", "u24": 0.1}
+    truth = {"u1(4)": -1.4, "log(sigma)": np.log(0.5)}
+    df["y"] = bg.simulate_outcomes(bg.egame12(), df, utilities=spec, coefficients=truth, scale="1", seed=32)
+    m = bg.fit(bg.egame12(), df, utilities=spec, outcome="y", scale="1")
+    assert list(m.coefficients.index) == ["u1(4)", "log(sigma)"]
+    assert ((m.coefficients - pd.Series(truth)).abs() < 2 * m.standard_errors).all()
+
+
+def test_war1800_example_of_games_drops_missing_rows_and_expands_factors():
+    """games' egame12 example: esc + war ~ s_wt_re1 + revis1 | 0 | regime1 | balanc + regime2."""
+    df = _data("war1800")
+    spec = {"u11": "s_wt_re1 + revis1", "u13": 0, "u14": "regime1", "u24": "balanc + regime2"}
+    m = bg.fit(bg.egame12(), df, utilities=spec, outcome=["esc", "war"], outcomes=["sq", "cap", "war"])
+    assert m.n_obs == 282 and m.converged
+    assert "u1(war):regime1dem" in m.coefficients.index and "u2(war):regime2mixed" in m.coefficients.index
+    df.loc[0, "esc"] = np.nan                       # a missing outcome drops its row too
+    assert bg.fit(bg.egame12(), df, utilities=spec, outcome=["esc", "war"]).n_obs <= 282
+
+
+def test_vuong_statistic_by_hand():
+    from types import SimpleNamespace
+
+    a = np.log(np.array([0.5, 0.4, 0.7, 0.2, 0.6]))
+    b = np.log(np.array([0.3, 0.5, 0.5, 0.1, 0.6]))
+    d = a - b
+    by_hand = d.sum() / (np.sqrt(5) * d.std(ddof=1))
+    m1, m2 = SimpleNamespace(loglik_terms=a, k=3), SimpleNamespace(loglik_terms=b, k=2)
+    assert bg.vuong(m1, m2).statistic == pytest.approx(by_hand)
+    bic = bg.vuong(m1, m2, correction="bic")
+    assert bic.statistic == pytest.approx((d.sum() - np.log(5) / 2) / (np.sqrt(5) * d.std(ddof=1)))
+    assert bic.p_value == pytest.approx(2 * norm.sf(abs(bic.statistic)))

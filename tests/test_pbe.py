@@ -249,3 +249,33 @@ def test_irrational_input_is_refused():
 
 def test_fraction_prior_accepted():
     assert len(perfect_bayesian(beer_quiche(F(9, 10)))) == 2
+
+
+@pytest.mark.parametrize("R", ["1", "0.75", "0.5", "0.3"])
+def test_perfect_information_tree_gives_the_subgame_perfect_path(R):
+    # With perfect information every node roots a subgame, beliefs are trivial, and a perfect
+    # Bayesian equilibrium is subgame perfect; MODELING.md's paths: R > 0.85 StatusQuo,
+    # 0.55 < R < 0.85 Demand → Concede, 0.40 < R < 0.55 StatusQuo, R < 0.40 the threat carried out.
+    from bargaining import load_model, subgame_perfect
+
+    armenia = load_model("russia_armenia")
+    values = armenia.values(R=R)
+    (record,) = perfect_bayesian(armenia.sequential, values)
+    assert record.paths == ((subgame_perfect(armenia.sequential, values).describe(), 1),)
+
+
+def test_html_summary_names_the_path_and_the_off_path_belief_set():
+    html = perfect_bayesian(beer_quiche())[0]._repr_html_()
+    assert "Sender: Beer → Receiver: NotFight" in html and "pooling" in html
+    assert "belief at <i>after Quiche</i>" in html
+
+
+def test_every_perfect_bayesian_outcome_is_a_nash_outcome_of_the_tree():
+    # Cross-check with the Kuhn enumeration (extreme Nash equilibria in behaviour strategies):
+    # the bluff and both Beer–Quiche pools are extreme Nash equilibria, so their outcomes appear.
+    from bargaining.games.kuhn import behaviour_equilibria
+
+    for tree in (threat_tree(), beer_quiche()):
+        nash = [dict(e.outcome) for e in behaviour_equilibria(tree)]
+        for record in perfect_bayesian(tree):
+            assert dict(record.outcome) in nash

@@ -36,7 +36,8 @@ from itertools import combinations
 
 import sympy
 
-from ..errors import BargainingError, ModelError
+from ..errors import BargainingError, ModelError, SolverError
+from .budget import SOLVE_LIMITS, Deadline, check_form
 from .sensitivity import (
     describe_set,
     exact_number,
@@ -105,6 +106,7 @@ def _vertex_conditions(M):
     out = []
     for size in range(1, min(m, n) + 1):
         for rows in combinations(range(m), size):
+            _tick()
             for K in combinations(range(n), size):
                 if size == 1:
                     x = {rows[0]: sympy.Integer(1)}
@@ -128,11 +130,11 @@ def _vertex_conditions(M):
 
 
 def _solve_factor(factor, sym) -> list:
-    """The roots in ``sym`` of an irreducible polynomial factor, by formula up to degree 2."""
+    """The roots in ``sym`` of an irreducible polynomial factor, by formula up to degree 2, by radicals to 4."""
     try:
         poly = sympy.Poly(factor, sym)
-    except sympy.PolynomialError:  # pragma: no cover - not polynomial in sym
-        return list(sympy.solve(factor, sym))
+    except sympy.PolynomialError:  # not polynomial in sym: check_form lets none through
+        raise SolverError(f"the condition {_short(factor)} is not a polynomial in {sym}") from None
     coeffs = poly.all_coeffs()
     if poly.degree() == 1:
         num, den = sympy.expand(-coeffs[1]), sympy.factor(coeffs[0])
@@ -144,10 +146,27 @@ def _solve_factor(factor, sym) -> list:
         root = sympy.sqrt(sympy.expand(b**2 - 4 * a * c))
         a = sympy.factor(2 * a)
         return [(sympy.expand(-b) - root) / a, (sympy.expand(-b) + root) / a]
+    if poly.degree() > SOLVE_LIMITS["factor_degree"]:
+        raise SolverError(f"a threshold condition has an irreducible factor of degree {poly.degree()} in {sym}, above "
+                          f"the exact solve's limit {SOLVE_LIMITS['factor_degree']}")
     try:
         return list(sympy.solve(factor, sym))
-    except NotImplementedError:  # pragma: no cover - beyond sympy's reach
-        return []
+    except NotImplementedError:
+        raise SolverError(f"sympy cannot solve the threshold condition {_short(factor)} = 0 in {sym}") from None
+
+
+def _short(expr) -> str:
+    text = sympy.sstr(expr)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+#: The deadline of the solve running now (set by _scan), checked between steps.
+_CLOCK: list = [None]
+
+
+def _tick() -> None:
+    if _CLOCK[0] is not None:
+        _CLOCK[0].check()
 
 
 @lru_cache(maxsize=64)
@@ -157,7 +176,11 @@ def _roots(conditions: tuple, sym: sympy.Symbol) -> tuple:
     for num, rank in conditions:
         if num == 0 or not num.has(sym):
             continue
-        _, factors = sympy.factor_list(num)
+        _tick()
+        try:
+            _, factors = sympy.factor_list(num)
+        except (NotImplementedError, sympy.PolynomialError) as err:
+            raise SolverError(f"cannot factor the threshold condition {_short(num)} ({err})") from None
         for factor, _mult in factors:
             if not factor.has(sym):
                 continue
@@ -201,6 +224,8 @@ def _outcomes(model, form) -> tuple:
 
 def parameter_range(model, param: str, lo=None, hi=None) -> tuple:
     """The exact interval ``[lo, hi]`` to analyse (the parameter's range by default)."""
+    if not model.parameters:
+        raise ModelError(f"{getattr(model, 'name', 'the model')}: this model has no parameters to vary")
     if param not in model.parameters:
         raise ModelError(f"unknown parameter {param!r}; the model has {sorted(model.parameters)}")
     rng = getattr(model.parameters[param], "range", None)
@@ -263,10 +288,19 @@ def _scan(model, param, lo, hi, kind, scenario, overrides):
     form = symbolic_form(model, scenario, **overrides)
     if kind == "subgame-perfect" and getattr(model, "sequential", None) is None:
         raise ModelError("the model has no sequential form: no subgame-perfect path")
+    path = getattr(model, "path", "")
+    check_form(form, param, f"{path}: " if path else "")
     outcomes = None if kind == "nash" else _outcomes(model, form)
-    candidates = candidate_values(form, param, lo, hi, outcomes)
-    points = _sample_points([v for v, _ in candidates], lo, hi)
-    results = [probe(model, form, param, q, kind, scenario) for q in points]
+    _CLOCK[0] = Deadline(SOLVE_LIMITS["seconds"], f"{path + ': ' if path else ''}thresholds in {param}")
+    try:
+        candidates = candidate_values(form, param, lo, hi, outcomes)
+        points = _sample_points([v for v, _ in candidates], lo, hi)
+        results = []
+        for q in points:
+            _tick()
+            results.append(probe(model, form, param, q, kind, scenario))
+    finally:
+        _CLOCK[0] = None
     return form, (lo, hi), candidates, points, results
 
 

@@ -50,6 +50,10 @@ from .sensitivity import (
 
 __all__ = ["UncertaintyResult", "uncertainty", "regime_label"]
 
+#: Bounds on one run: draws, and draws times grid values (memory and time grow with both).
+MAX_SAMPLES = 2_000_000
+MAX_WORK = 200_000_000
+
 #: Quantiles reported for each threshold.
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 #: A condition whose absolute value is at most this counts as a tie.
@@ -154,10 +158,12 @@ class _Classifier:
         self.labels: list[str] = []
         self.code_label: dict = {}
 
-    def codes(self, values: dict, grid: np.ndarray) -> np.ndarray:
+    def codes(self, values: dict, grid: np.ndarray, count: int | None = None) -> np.ndarray:
         """One integer (or row of integers) per (sample, grid point): the sign pattern."""
         args = [grid[None, :] if name == self.param else values[name][:, None] for name in self.names]
-        shape = (len(next(iter(values.values()))), len(grid))
+        if count is None:  # the samples; given when the model has no other parameter to draw
+            count = len(next(iter(values.values())))
+        shape = (count, len(grid))
         words, code, used = [], np.zeros(shape, dtype=np.int64), 0
         with np.errstate(divide="ignore", invalid="ignore"):
             for f in self.funcs:
@@ -178,9 +184,9 @@ class _Classifier:
         solved = solve_exact(game)
         return signature(game, solved), regime_label(game, solved)
 
-    def label_indices(self, values: dict, grid: np.ndarray) -> np.ndarray:
+    def label_indices(self, values: dict, grid: np.ndarray, count: int | None = None) -> np.ndarray:
         """The regime index of every (sample, grid point)."""
-        codes = self.codes(values, grid)
+        codes = self.codes(values, grid, count)
         flat = codes.reshape(-1, codes.shape[-1]) if codes.ndim == 3 else codes.reshape(-1)
         keys, first, inverse = np.unique(flat, axis=0 if flat.ndim == 2 else None,
                                          return_index=True, return_inverse=True)
@@ -258,19 +264,19 @@ def _count_here(model, param, values, drawn, samples, step, progress) -> dict:
               disable=None if progress is None else not progress) as bar:
         for start in range(0, int(samples), step):
             chunk = {k: v[start:start + step] for k, v in drawn.items()}
-            _add_counts(counts, classifier, classifier.label_indices(chunk, values), len(values))
-            bar.update(len(next(iter(chunk.values()))))
+            count = min(step, int(samples) - start)  # the chunk may hold no arrays (one-parameter model)
+            _add_counts(counts, classifier, classifier.label_indices(chunk, values, count), len(values))
+            bar.update(count)
     return counts
 
 
-def _count_chunk(model, param, values, chunk, step) -> dict:
-    """Regime counts of one block of draws (run on a Dask worker)."""
+def _count_chunk(model, param, values, chunk, step, n) -> dict:
+    """Regime counts of one block of ``n`` draws (run on a Dask worker)."""
     classifier = _Classifier(model, param)
     counts: dict = {}
-    n = len(next(iter(chunk.values())))
     for start in range(0, n, step):
         part = {k: v[start:start + step] for k, v in chunk.items()}
-        _add_counts(counts, classifier, classifier.label_indices(part, values), len(values))
+        _add_counts(counts, classifier, classifier.label_indices(part, values, min(step, n - start)), len(values))
     return counts
 
 
@@ -280,7 +286,8 @@ def _count_on(client, model, param, values, drawn, samples, step) -> dict:
     blocks = min(int(samples), workers)  # one block per worker: each pays for its own exact solves once
     bounds = np.linspace(0, int(samples), blocks + 1).astype(int)
     futures = [
-        client.submit(_count_chunk, model, param, values, {k: v[a:b] for k, v in drawn.items()}, step, pure=False)
+        client.submit(_count_chunk, model, param, values, {k: v[a:b] for k, v in drawn.items()}, step, int(b - a),
+                      pure=False)
         for a, b in zip(bounds[:-1], bounds[1:]) if b > a
     ]
     counts: dict = {}
@@ -339,6 +346,11 @@ def uncertainty(model, *, samples: int = 1000, seed=None, distributions=None, pr
     ['kappa*mu*s/w', 'kappa*s/w']
     """
     param, values = _grid(model, grid)
+    if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or not 1 <= samples <= MAX_SAMPLES:
+        raise BargainingError(f"samples must be a whole number from 1 to {MAX_SAMPLES:,}, got {samples!r}")
+    if len(values) * int(samples) > MAX_WORK:
+        raise BargainingError(f"{int(samples):,} samples x {len(values):,} grid values is more than the limit "
+                              f"{MAX_WORK:,}")
     drawn = draw(model, samples, seed=seed, distributions=distributions, exclude=(param,))
     varied = tuple(k for k, v in drawn.items() if np.ptp(v) > 0)
     step = max(1, _CHUNK_POINTS // len(values))

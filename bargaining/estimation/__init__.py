@@ -17,6 +17,8 @@ from .inference import VuongTest, bootstrap_fit, predict, profile_likelihood, si
 from .qre_tree import AgentQRE, agent_qre, qre_sweep
 from .result import StrategicFit
 from .shapes import TreeShape, egame12, egame122, egame123, shape_of
+from .ultimatum import UltimatumFit, fit_ultimatum
 
 __all__ = ["fit", "StrategicFit", "predict", "profile_likelihood", "bootstrap_fit", "vuong", "VuongTest",
-           "simulate_outcomes", "egame12", "egame122", "egame123", "shape_of", "TreeShape", "AgentQRE", "agent_qre", "qre_sweep"]
+           "simulate_outcomes", "egame12", "egame122", "egame123", "shape_of", "TreeShape", "AgentQRE", "agent_qre", "qre_sweep",
+           "UltimatumFit", "fit_ultimatum"]

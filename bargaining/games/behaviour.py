@@ -233,6 +233,9 @@ def infoset_regrets(tree: GameTree, behaviour: Mapping, beliefs: Mapping | None 
             if given is None:
                 out[label] = None
                 continue
+            unknown = [n for n in given if n not in s.nodes]
+            if unknown:
+                raise GameError(f"beliefs at {label!r}: {unknown} is not a node of the information set")
             weights = {n: _fraction(given.get(n, 0)) for n in s.nodes}
         out[label] = _regret(tree, behaviour, values, s, weights)
     return out

@@ -39,7 +39,14 @@ import math
 from fractions import Fraction
 from itertools import combinations
 
-__all__ = ["extreme_equilibria", "is_degenerate", "nash_subsets", "group_subsets"]
+__all__ = ["extreme_equilibria", "is_degenerate", "nash_subsets", "group_subsets", "MAX_BASES", "count_bases"]
+
+#: The most bases (support, tight-constraint set) one exact enumeration may try. The work grows
+#: like C(m + n, m) for an m x n game: about 10**5 bases take a few seconds in pure Python.
+MAX_BASES = 100_000
+
+#: A progress bar (tqdm, on a terminal only) is shown from this many bases on.
+PROGRESS_FROM = 20_000
 
 
 # ------------------------------------------------------------------ arithmetic
@@ -93,7 +100,7 @@ def _solve(matrix: list[list[int]], k: int):
 
 
 # ------------------------------------------------------------------- vertices
-def _vertices(M: list[list[int]], supports=None):
+def _vertices(M: list[list[int]], supports=None, bases: int = 0):
     """Vertices (other than 0) of ``{z >= 0 : M^T z <= 1}``, M with entries >= 1.
 
     ``M`` has one row per variable and one column per constraint. Each vertex
@@ -110,9 +117,14 @@ def _vertices(M: list[list[int]], supports=None):
     size, count = len(M), len(M[0])
     columns = list(zip(*M))  # columns[j][i] = M[i][j]
     if supports is None:
-        supports = (S for k in range(1, size + 1) for S in combinations(range(size), k))
+        # a vertex with k positive variables needs k tight constraints: k <= count
+        largest = min(size, count)
+        total = sum(math.comb(size, k) for k in range(1, largest + 1))
+        supports = (S for k in range(1, largest + 1) for S in combinations(range(size), k))
+    else:
+        total = len(supports)
     found: dict = {}
-    for S in supports:
+    for S in _progress(supports, total, bases):
         k = len(S)
         restricted = [[col[i] for i in S] for col in columns]
         for T in combinations(range(count), k):
@@ -143,14 +155,49 @@ def _vertices(M: list[list[int]], supports=None):
     return list(found.values())
 
 
-def _subsets_of(masks, width: int):
-    """All nonempty sorted index tuples inside any of the bit ``masks``."""
+def _subsets_of(masks, width: int, largest: int):
+    """All nonempty sorted index tuples of at most ``largest`` items inside any of the bit ``masks``."""
     out = set()
     for mask in masks:
         items = [i for i in range(width) if mask >> i & 1]
-        for k in range(1, len(items) + 1):
+        for k in range(1, min(len(items), largest) + 1):
             out.update(combinations(items, k))
     return sorted(out, key=lambda s: (len(s), s))
+
+
+def count_bases(m: int, n: int) -> int:
+    """The bases a full vertex enumeration of an ``m``-variable, ``n``-constraint polytope tries.
+
+    That is the sum over k of C(m, k) C(n, k) = C(m + n, m) - 1.
+
+    Examples
+    --------
+    >>> count_bases(2, 2), count_bases(10, 10), count_bases(1, 200)
+    (5, 184755, 200)
+    """
+    return math.comb(m + n, m) - 1
+
+
+def _budget(bases: int, m: int, n: int) -> None:
+    if bases > MAX_BASES:
+        from ..errors import SolverError
+
+        raise SolverError(
+            f"exact enumeration of this {m}x{n} game would try {bases:,} bases, more than the limit "
+            f"{MAX_BASES:,} (bargaining.games.exact.MAX_BASES); for one equilibrium use "
+            "equilibria(game, method='lemke-howson')"
+        )
+
+
+def _progress(items, total: int, bases: int):
+    """``items``, with a progress bar on a terminal when there are many ``bases`` to try."""
+    if bases < PROGRESS_FROM:
+        return items
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:  # pragma: no cover - tqdm is optional
+        return items
+    return tqdm(items, total=total, desc="exact enumeration", unit="support", disable=None, leave=False)
 
 
 def _check(A, B):
@@ -192,6 +239,9 @@ def extreme_equilibria(A, B) -> list[tuple[tuple[Fraction, ...], tuple[Fraction,
     ------
     GameError
         If A and B are empty or of different shapes.
+    SolverError
+        If the enumeration would try more than :data:`MAX_BASES` bases (the
+        work grows like C(m + n, m)); the message says how many.
 
     References
     ----------
@@ -209,12 +259,19 @@ def extreme_equilibria(A, B) -> list[tuple[tuple[Fraction, ...], tuple[Fraction,
     [((Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 2), Fraction(1, 2)))]
     """
     m, n = _check(A, B)
-    P = _vertices(_integer_positive(B))  # variables rows, constraints columns
+    bases = count_bases(m, n)
+    _budget(bases, m, n)
+    P = _vertices(_integer_positive(B), bases=bases)  # variables rows, constraints columns
     full = (1 << (m + n)) - 1
     p_labels = [(v, v[2] | v[3] << m) for v in P]
-    # A Q vertex matching x must be supported inside the best responses to x.
-    needed = _subsets_of((v[3] for v in P), n)
-    Q = _vertices([list(col) for col in zip(*_integer_positive(A))], supports=needed)
+    # A Q vertex matching x must be supported inside the best responses to x (at most m of them:
+    # a vertex of Q with k positive entries needs k tight rows).
+    tight_sets = {v[3] for v in P}
+    _budget(sum(math.comb(t.bit_count(), k) for t in tight_sets for k in range(1, m + 1)) // 10, m, n)
+    needed = _subsets_of(tight_sets, n, m)
+    q_bases = sum(math.comb(m, len(S)) for S in needed)
+    _budget(q_bases, m, n)
+    Q = _vertices([list(col) for col in zip(*_integer_positive(A))], supports=needed, bases=q_bases)
     q_labels = [(w, w[2] << m | w[3]) for w in Q]
     result = []
     for v, lv in p_labels:
@@ -240,6 +297,11 @@ def is_degenerate(A, B) -> bool:
     -------
     bool
 
+    Raises
+    ------
+    SolverError
+        If deciding it would try more than :data:`MAX_BASES` bases.
+
     Examples
     --------
     >>> is_degenerate([[1, 1], [0, 0]], [[1, 1], [0, 0]])
@@ -248,8 +310,10 @@ def is_degenerate(A, B) -> bool:
     False
     """
     m, n = _check(A, B)
+    bases = count_bases(m, n)
+    _budget(bases, m, n)
     for M, dim in ((B, m), ([list(col) for col in zip(*A)], n)):
-        for _nums, _den, zeros, tight in _vertices(_integer_positive(M)):
+        for _nums, _den, zeros, tight in _vertices(_integer_positive(M), bases=bases):
             if zeros.bit_count() + tight.bit_count() > dim:
                 return True
     return False

@@ -34,7 +34,14 @@ two-type threat game 243), rational payoffs and probabilities, and pieces
 whose constraints are linear in the free unknowns (every signaling game;
 nonlinear cases raise :class:`~bargaining.errors.SolverError`). Completeness
 is exact for linear systems; for nonlinear indifference systems it rests on
-``sympy.solve`` listing every solution family.
+``sympy.solve`` listing every solution family. A set that is not a polytope
+arises at knife-edge parameter values where two indifferences multiply (a
+belief or mixture off the path times a mixture of a player indifferent at a
+later information set, e.g. the private-threat example at R = 13/20, where
+the irresolute type is indifferent between carrying out and backing down):
+there the solver raises :class:`~bargaining.errors.SolverError` rather than
+return a set it cannot describe and verify; on either side of such a value
+it answers exactly.
 
 References
 ----------
@@ -58,12 +65,28 @@ from .polytope import affine_rows, vertices
 from .tree import ChanceNode, GameTree, TerminalNode
 from .tree_equilibrium import make_tree_equilibrium
 
-__all__ = ["perfect_bayesian", "support_conditions", "support_assignments", "MAX_SUPPORTS"]
+__all__ = ["perfect_bayesian", "support_conditions", "support_assignments", "numeric_tree", "records_of", "verify_piece",
+           "MAX_SUPPORTS"]
 
 #: The most support assignments :func:`perfect_bayesian` enumerates.
 MAX_SUPPORTS = 20_000
 
 METHOD = "support enumeration over information sets; exact (sympy); verified regret 0 and Bayes' rule"
+
+
+def numeric_tree(tree: GameTree, values=None) -> GameTree:
+    """The tree with exact numbers for its parameters, refused unless every payoff and probability is rational."""
+    return _numeric(tree, values)
+
+
+def records_of(tree, pieces, method: str) -> tuple:
+    """Group verified pieces into records (one per behaviour on the path), with ``method``."""
+    return _records(tree, pieces, method)
+
+
+def verify_piece(tree, piece) -> None:
+    """Verify a piece at its centroid and every vertex (raises :class:`SolverError`)."""
+    _verify(tree, piece)
 
 
 def _numeric(tree: GameTree, values) -> GameTree:
@@ -244,6 +267,8 @@ def _piece(tree, supports, behaviour, beliefs, unknowns, constraints, positive, 
         expr = sympy.sympify(expr).subs(solution)
         if all(sympy.sympify(expr).subs(v) <= 0 for v in subst):
             return None
+    free_sets = tuple(h for h, belief in beliefs.items()
+                      if any(str(u).startswith("mu[") for b in belief.values() for u in sympy.sympify(b).free_symbols))
     piece = AssessmentPiece(
         supports=MappingProxyType({h: tuple(a) for h, a in supports.items()}),
         parameters=tuple(free),
@@ -253,6 +278,7 @@ def _piece(tree, supports, behaviour, beliefs, unknowns, constraints, positive, 
                                   for h, belief in beliefs.items() if len(belief) > 1}),
         constraints=tuple(sympy.Ge(c, 0) for c in dict.fromkeys(constraints) if not c.is_number),
         vertices=named,
+        free_beliefs=free_sets,
     )
     _verify(tree, piece)
     return piece
@@ -269,7 +295,7 @@ def _verify(tree, piece) -> None:
                               f"supports {dict(piece.supports)}") from None
 
 
-def _records(tree, pieces) -> tuple:
+def _records(tree, pieces, method: str = METHOD) -> tuple:
     families: dict = {}
     for k, piece in enumerate(pieces):
         centre_behaviour, _ = piece.at(piece.centroid())
@@ -282,18 +308,18 @@ def _records(tree, pieces) -> tuple:
     records = []
     for (on_path, _), group in families.items():
         group.sort(key=lambda p: (len(p.parameters), sum(len(a) > 1 for a in p.supports.values())))
-        records.append(_record(tree, tuple(group), on_path != "varies"))
+        records.append(_record(tree, tuple(group), on_path != "varies", method))
     return tuple(records)
 
 
-def _record(tree, group, fixed) -> PerfectBayesian:
+def _record(tree, group, fixed, method: str = METHOD) -> PerfectBayesian:
     behaviour, beliefs = group[0].at(group[0].centroid())
     behaviour = {h: {a: _fraction(p) for a, p in probs.items()} for h, probs in behaviour.items()}
     reach = conditional_reach(tree, behaviour)
     beliefs = {**{h: {s.nodes[0]: 1} for h, s in tree.infosets.items() if len(s.nodes) == 1}, **beliefs}
     off_path = {h: {n: _fraction(b) for n, b in belief.items()} for h, belief in beliefs.items()
                 if not any(reach[n] for n in tree.infosets[h].nodes)}
-    equilibrium = make_tree_equilibrium(tree, behaviour, METHOD, beliefs=off_path, everywhere=True)
+    equilibrium = make_tree_equilibrium(tree, behaviour, method, beliefs=off_path, everywhere=True)
     values = node_values(tree, behaviour)
     on_path = tuple(h for h, s in tree.infosets.items() if any(reach[n] != 0 for n in s.nodes))
     root = tree.nodes[tree.root]
@@ -311,7 +337,7 @@ def _record(tree, group, fixed) -> PerfectBayesian:
         paths=path_words(tree, {n: reach[n] for n in tree.terminals}),
         on_path=on_path,
         varies_on_path=not fixed,
-        method=METHOD,
+        method=method,
     )
 
 

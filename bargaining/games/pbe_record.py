@@ -47,6 +47,8 @@ class AssessmentPiece:
         The linear inequalities on the parameters that define the piece's closure.
     vertices : tuple of mapping
         The exact extreme points, parameter name -> Fraction.
+    free_beliefs : tuple of str
+        The information sets whose belief Bayes' rule leaves free (off the path).
     """
 
     supports: Mapping
@@ -55,6 +57,7 @@ class AssessmentPiece:
     beliefs: Mapping
     constraints: tuple
     vertices: tuple
+    free_beliefs: tuple = ()
 
     def at(self, point: Mapping) -> tuple:
         """The assessment ``(behaviour, beliefs)`` at a point of the piece, exactly.
@@ -239,6 +242,19 @@ class PerfectBayesian:
         """
         actions = {a for p in self.pieces for a in p.behaviour[infoset]}
         return {a: self._interval((infoset, a), "behaviour") or ((0, 0),) for a in sorted(actions)}
+
+    def _repr_html_(self) -> str:
+        """A small HTML table for notebooks: paths with probabilities, then behaviour and beliefs."""
+        from html import escape
+
+        rows = [f"<tr><td>{escape(w)}</td><td>{p}</td></tr>" for w, p in self.paths]
+        rows += [f"<tr><td><i>{escape(h)}</i></td><td>{escape(', '.join(f'{a} {p}' for a, p in d.items()))}</td></tr>"
+                 for h, d in self.behaviour.items()]
+        rows += [f"<tr><td>belief at <i>{escape(h)}</i></td><td>{escape(str(self.belief_set(h)))}</td></tr>"
+                 for h in self.beliefs if len(self.beliefs[h]) > 1]
+        return (f"<table><caption>{escape(self.kind)} perfect Bayesian equilibrium; payoffs "
+                f"{escape(', '.join(f'{n} {v}' for n, v in zip(self.players, self.payoffs)))}</caption>"
+                + "".join(rows) + "</table>")
 
     def __repr__(self) -> str:
         paths = "; ".join(f"{w}, p = {float(p):.3g}" for w, p in self.paths)

@@ -52,124 +52,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from fractions import Fraction
 from types import MappingProxyType
 
 import sympy
 
 from ..errors import GameError
 from ..numbers import evaluate
+from .tree_nodes import ChanceNode, DecisionNode, InfoSet, TerminalNode, exact
 
 __all__ = ["DecisionNode", "ChanceNode", "TerminalNode", "InfoSet", "GameTree", "exact"]
-
-
-def exact(value, what: str = "number") -> sympy.Expr:
-    """An exact sympy number (or expression) for a payoff or probability given in Python.
-
-    Ints, Fractions, sympy expressions and texts of numbers (``"1/3"``,
-    ``"0.25"``, read by :class:`fractions.Fraction`, never evaluated) are
-    accepted; floats are read from their shortest decimal form.
-
-    Examples
-    --------
-    >>> exact("1/3"), exact(0.1), exact(2)
-    (1/3, 1/10, 2)
-    """
-    if isinstance(value, sympy.Basic):
-        return value
-    if isinstance(value, bool) or value is None:
-        raise GameError(f"{what} {value!r} is not a number")
-    try:
-        number = Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
-    except (TypeError, ValueError, ZeroDivisionError):
-        raise GameError(f"{what} {value!r} is not a number") from None
-    return sympy.Rational(number.numerator, number.denominator)
-
-
-@dataclass(frozen=True)
-class DecisionNode:
-    """A node where ``player`` chooses one of ``actions``.
-
-    Attributes
-    ----------
-    id : str
-    player : str
-    actions : tuple of (action label, child id)
-    infoset : str or None
-        The node's information set; None puts the node alone in an
-        information set named by its id.
-    """
-
-    id: str
-    player: str
-    actions: tuple
-    infoset: str | None = None
-
-    @property
-    def info(self) -> str:
-        """The label of the node's information set."""
-        return self.id if self.infoset is None else self.infoset
-
-
-@dataclass(frozen=True)
-class ChanceNode:
-    """A move of nature.
-
-    Attributes
-    ----------
-    id : str
-    actions : tuple of (outcome label, child id)
-    probabilities : tuple of sympy.Expr
-        Exact, in the order of ``actions`` (Rationals, or expressions in
-        parameters for a parametric tree).
-    """
-
-    id: str
-    actions: tuple
-    probabilities: tuple
-
-
-@dataclass(frozen=True)
-class TerminalNode:
-    """An end of the game.
-
-    Attributes
-    ----------
-    id : str
-    payoffs : tuple of sympy.Expr
-        One per player, in the order of the tree's players.
-    label : str or None
-        The outcome's name (the id when None); :attr:`name` gives it.
-    """
-
-    id: str
-    payoffs: tuple
-    label: str | None = None
-
-    @property
-    def name(self) -> str:
-        """The label, or the id when there is none."""
-        return self.id if self.label is None else self.label
-
-
-@dataclass(frozen=True)
-class InfoSet:
-    """An information set of a game tree.
-
-    Attributes
-    ----------
-    label : str
-    player : str
-    actions : tuple of str
-        The action labels shared by its nodes.
-    nodes : tuple of str
-        Its node ids, in tree order.
-    """
-
-    label: str
-    player: str
-    actions: tuple
-    nodes: tuple
 
 
 @dataclass(frozen=True)
@@ -327,6 +218,46 @@ class GameTree:
                 node = ChanceNode(node.id, node.actions, probs)
             nodes[node_id] = node
         return GameTree(self.root, nodes, self.players, self.description, self.reduces_to_payoffs)
+
+    # ------------------------------------------------------------ Gambit
+    @classmethod
+    def from_efg(cls, path_or_text) -> GameTree:
+        """Read a Gambit extensive-form file (``.efg``); see :func:`bargaining.games.efg.read_efg`.
+
+        Examples
+        --------
+        >>> tree = GameTree.from_efg('EFG 2 R "" { "A" "B" } "" p "" 1 1 "" { "L" "R" } 0 '
+        ...                          't "" 1 "" { 1, 0 } t "" 2 "" { 0, 1 }')
+        >>> tree.players, [tree.nodes[n].payoffs for n in tree.terminals]
+        (('A', 'B'), [(1, 0), (0, 1)])
+        """
+        from .efg import read_efg
+
+        data = read_efg(path_or_text)
+        nodes = {}
+        for kind, node_id, *rest in data["nodes"]:
+            if kind == "t":
+                nodes[node_id] = TerminalNode(node_id, tuple(exact(v) for v in rest[1]), rest[0])
+            elif kind == "c":
+                nodes[node_id] = ChanceNode(node_id, rest[0], tuple(exact(v) for v in rest[1]))
+            else:
+                nodes[node_id] = DecisionNode(node_id, rest[0], rest[2], rest[1])
+        try:
+            return cls(data["nodes"][0][1], nodes, data["players"], data["title"])
+        except GameError as error:
+            raise GameError(f"{data['name']}: {error}") from None
+
+    def to_efg(self, title: str | None = None) -> str:
+        """The tree as Gambit ``.efg`` text (numeric trees; see :func:`bargaining.games.efg.write_efg`).
+
+        Examples
+        --------
+        >>> GameTree.from_efg('EFG 2 R "" { "A" "B" } "" t "" 1 "" { 1, 0 }').to_efg().splitlines()[-1]
+        't "n1" 1 "n1" { 1 0 }'
+        """
+        from .efg import write_efg
+
+        return write_efg(self, title)
 
 
 def _index(tree: GameTree) -> dict:

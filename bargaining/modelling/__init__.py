@@ -10,7 +10,10 @@ May import: :mod:`bargaining.games` and the base modules. Not batch,
 analysis, solutions, paper or cli.
 """
 
-from .model import Model, SymbolicGame, bundled_models, load_model
+from .linked import LinkedModel
+from .model import Model, SymbolicGame, bundled_linked_models, bundled_models, load_model
 from .schema import Parameter, RangeWarning
+from .series import DataFile, data_provenance, load_series, resource_index
 
-__all__ = ['Model', 'SymbolicGame', 'bundled_models', 'load_model', 'Parameter', 'RangeWarning']
+__all__ = ['LinkedModel', 'bundled_linked_models', 'Model', 'SymbolicGame', 'bundled_models', 'load_model',
+           'Parameter', 'RangeWarning', 'DataFile', 'load_series', 'resource_index', 'data_provenance']

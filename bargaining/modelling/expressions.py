@@ -26,7 +26,7 @@ from fractions import Fraction
 import sympy
 
 from ..errors import ModelError
-from ..numbers import LIMITS, too_big
+from ..numbers import LIMITS, root_too_costly, too_big
 
 __all__ = ["parse_expression", "FUNCTIONS", "LIMITS", "is_safe_name", "too_big"]
 
@@ -168,8 +168,15 @@ def parse_expression(text, names, *, where: str = "expression") -> sympy.Expr:
         if isinstance(name, str) and "__" in name:
             raise ModelError(f"{where}: the dunder name {name!r} is not allowed")
     builder = _Builder(text.strip(), symbols, where)
-    expr = builder.build(tree.body)
-    _check_value(expr, where)
+    try:
+        expr = builder.build(tree.body)
+        _check_value(expr, where)
+    except ModelError:
+        raise
+    except (ValueError, TypeError, ArithmeticError, NotImplementedError, RecursionError, MemoryError) as err:
+        # sympy's own complaints, e.g. min() of numbers it cannot compare ("not comparable")
+        detail = str(err) if len(str(err)) <= 80 else str(err)[:77] + "..."
+        raise ModelError(f"{where}: the expression cannot be built exactly ({type(err).__name__}: {detail})") from None
     return expr
 
 
@@ -310,6 +317,10 @@ class _Builder:
             self.fail(f"a function call inside an exponent is not allowed: {self.segment(node)!r}")
         base = self.build(node.left)
         exponent = self.build(node.right)
+        for number in exponent.atoms(sympy.Rational):
+            if abs(number) > LIMITS["exponent"] or number.q > LIMITS["exponent"]:
+                self.fail(f"the number {number} in an exponent is too large (at most {LIMITS['exponent']}, "
+                          f"denominators too): {self.segment(node)!r}")
         if exponent.is_Number:
             if abs(exponent) > LIMITS["exponent"] or (exponent.is_Rational and exponent.q > LIMITS["exponent"]):
                 self.fail(f"the exponent {exponent} is too large (at most {LIMITS['exponent']}): {self.segment(node)!r}")
@@ -319,6 +330,8 @@ class _Builder:
                 bits = max(abs(base.p).bit_length(), abs(base.q).bit_length())
                 if bits * abs(exponent) > LIMITS["bits"]:
                     self.fail(f"the power is too large to compute: {self.segment(node)!r}")
+            if root_too_costly(base, exponent):
+                self.fail(f"a root of a number of more than {LIMITS['root_bits']} bits: {self.segment(node)!r}")
         return base**exponent
 
     def call(self, node: ast.Call):
@@ -343,8 +356,19 @@ class _Builder:
         self.call_depth -= 1
         if func.id == "exp" and args[0].is_number and too_big(args[0], 700):
             self.fail(f"exp() of a number larger than 700 is not allowed: {self.segment(node)!r}")
+        if func.id == "exp" and not args[0].is_number:
+            # sympy turns exp(c*log(x) + ...) into x**c: bound the constant part and the numbers inside
+            constant = args[0].as_independent(*args[0].free_symbols, as_Add=True)[0]
+            if too_big(constant, 700) or any(abs(r) > 10**6 or r.q > 10**6 for r in args[0].atoms(sympy.Rational)):
+                self.fail(f"exp() of an argument with numbers too large: {self.segment(node)!r}")
         if func.id == "log" and args[0].is_Number and args[0] <= 0:
             self.fail(f"log() of a number that is not positive: {self.segment(node)!r}")
         if func.id == "sqrt" and args[0].is_Number and args[0] < 0:
             self.fail(f"sqrt() of a negative number: {self.segment(node)!r}")
+        if func.id == "sqrt" and root_too_costly(args[0], sympy.Rational(1, 2)):
+            self.fail(f"sqrt() of a number of more than {LIMITS['root_bits']} bits: {self.segment(node)!r}")
+        if func.id in ("min", "max") and not all(arg.is_number for arg in args):
+            # sympy would try to order symbolic arguments now, which can take very long
+            # ((1 + a)**100 against 1e20): keep min/max unevaluated until numbers are substituted
+            return FUNCTIONS[func.id](*args, evaluate=False)
         return FUNCTIONS[func.id](*args)

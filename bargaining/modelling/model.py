@@ -33,6 +33,7 @@ from ..games.tree import GameTree
 from ..games.values import LARGEST_PAYOFF
 from ..numbers import evaluate
 from ..output import read_regular_file
+from .linked import LinkedModel, build_linked
 from .schema import (
     MAX_FILE_BYTES,
     TOP_LEVEL_KEYS,
@@ -49,7 +50,8 @@ from .schema import (
 )
 from .trees import parse_tree
 
-__all__ = ["Model", "SymbolicGame", "load_model", "bundled_models", "bundled_examples", "RangeWarning"]
+__all__ = ["Model", "SymbolicGame", "load_model", "bundled_models", "bundled_linked_models", "bundled_examples",
+           "RangeWarning"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -303,10 +305,16 @@ def _bundled_dir(package: str, folder: str):
     return Path(__file__).resolve().parent.parent / folder if package != "bargaining" else None
 
 
-def _names_in(directory) -> list:
+def _names_in(directory, *, linked: bool = False) -> list:
     if directory is None or not directory.is_dir():
         return []
-    return sorted(item.name[:-5] for item in directory.iterdir() if item.name.endswith(".toml"))
+    return sorted(item.name[:-5] for item in directory.iterdir()
+                  if item.name.endswith(".toml") and _is_linked(item) == linked)
+
+
+def _is_linked(item) -> bool:
+    text = item.read_bytes()
+    return text.startswith(b"[linked]") or b"\n[linked]" in text
 
 
 def bundled_models() -> tuple:
@@ -322,9 +330,26 @@ def bundled_models() -> tuple:
     Examples
     --------
     >>> bundled_models()
-    ('russia_armenia', 'russia_belarus', 'russia_belarus_loyalty', 'russia_china')
+    ('russia_armenia', 'russia_armenia_private', 'russia_belarus', 'russia_belarus_loyalty', 'russia_china')
     """
     return tuple(_names_in(_bundled_dir("bargaining.models", "models")))
+
+
+def bundled_linked_models() -> tuple:
+    """Names of the linked models (``[linked]`` files) that ship with the package.
+
+    Returns
+    -------
+    tuple of str
+        Each a valid argument of :func:`load_model`, which returns a
+        :class:`~bargaining.modelling.linked.LinkedModel` for it.
+
+    Examples
+    --------
+    >>> bundled_linked_models()
+    ('russia_linked',)
+    """
+    return tuple(_names_in(_bundled_dir("bargaining.models", "models"), linked=True))
 
 
 def bundled_examples() -> tuple:
@@ -332,7 +357,7 @@ def bundled_examples() -> tuple:
     return tuple(f"examples/{n}" for n in _names_in(_bundled_dir("bargaining", "examples")))
 
 
-def load_model(name_or_path) -> Model:
+def load_model(name_or_path) -> Model | LinkedModel:
     """Load a model: a bundled name (``"russia_belarus"``), ``"examples/NAME"``, or a path to a ``.toml`` file.
 
     Parameters
@@ -346,8 +371,9 @@ def load_model(name_or_path) -> Model:
 
     Returns
     -------
-    Model
-        The parsed and validated model.
+    Model or LinkedModel
+        The parsed and validated model; a file with a ``[linked]`` table is
+        a :class:`~bargaining.modelling.linked.LinkedModel`.
 
     Raises
     ------
@@ -366,7 +392,7 @@ def load_model(name_or_path) -> Model:
         "examples/", "", 1
     ):
         path = Path(name_or_path)
-        return _build(read_regular_file(path, MAX_FILE_BYTES), str(path), path.stem)
+        return _build(read_regular_file(path, MAX_FILE_BYTES), str(path), path.stem, base=path.parent)
     name = str(name_or_path)
     if name.startswith("examples/"):
         directory, stem = _bundled_dir("bargaining", "examples"), name.split("/", 1)[1]
@@ -374,13 +400,15 @@ def load_model(name_or_path) -> Model:
         directory, stem = _bundled_dir("bargaining.models", "models"), name
     resource = directory / f"{stem}.toml" if directory is not None else None
     if resource is None or not resource.is_file():
-        known = ", ".join((*bundled_models(), *bundled_examples()))
+        known = ", ".join((*bundled_models(), *bundled_linked_models(), *bundled_examples()))
         raise ModelError(f"{name}: no bundled model of that name, and no such .toml file; bundled: {known}")
     return _build(resource.read_bytes(), f"{stem}.toml", stem)
 
 
-def _build(text: bytes, where: str, name: str) -> Model:
+def _build(text: bytes, where: str, name: str, base=None) -> Model | LinkedModel:
     data = read_toml(text, where)
+    if "linked" in data:
+        return build_linked(data, where, name, base=base, load=load_model)
     extra = [key for key in data if key not in TOP_LEVEL_KEYS]
     if extra:
         raise ModelError(f"{where}: unknown top-level entries {extra}; allowed: {list(TOP_LEVEL_KEYS)}")

@@ -23,7 +23,7 @@ from os import PathLike
 
 import sympy
 
-from ..errors import BargainingError
+from ..errors import BargainingError, SolverError
 from ..modelling.schema import RangeWarning
 
 __all__ = ["ExplorerData", "explorer_data", "default_vary", "explore"]
@@ -187,7 +187,16 @@ def _view(model, values: dict) -> dict:
         ],
         "regime": regime_words(game),
     }
-    if model.sequential is not None:
+    if model.sequential is not None and not model.sequential.is_perfect_information:
+        from ..games.pbe import perfect_bayesian
+
+        try:
+            found_pbe = perfect_bayesian(model.sequential, model.values(**values))
+        except SolverError as err:  # e.g. a degenerate prior where the equilibria form a nonlinear set
+            view["pbe"] = [{"kind": "not computed here", "text": str(err)}]
+        else:
+            view["pbe"] = [{"kind": record.kind, "text": record.describe()} for record in found_pbe]
+    elif model.sequential is not None:
         spe = model.subgame_perfect(**values)
         view["path"] = {
             "text": spe.describe(),

@@ -182,6 +182,11 @@ SCRIPT = """
       path.textContent = view.path ? view.path.text + "; payoffs " + view.path.payoffs.map(num).join(" , ") +
         (view.path.ties.length ? "; ties broken by the first listed action at " + view.path.ties.join("; ") : "") : "";
     }
+    var pbe = document.getElementById("pbe");
+    if (pbe) {
+      clear(pbe);
+      (view.pbe || []).forEach(function (r) { pbe.appendChild(el("li", r.kind + ": " + r.text)); });
+    }
     var bargain = document.getElementById("bargain");
     if (bargain) { bargain.textContent = view.bargain ? view.bargain.text : ""; }
   }
@@ -239,6 +244,9 @@ def render_page(data) -> str:
     ]
     if "path" in first:
         sections.append('<section class="card"><h2>Subgame-perfect path</h2><p id="path"></p></section>')
+    if "pbe" in first:
+        sections.append('<section class="card"><h2>Perfect Bayesian equilibria (paths and their probabilities)</h2>'
+                        '<ul id="pbe"></ul></section>')
     if "bargain" in first:
         sections.append('<section class="card"><h2>Bargaining over the issue (Nash solution)</h2>'
                         '<p id="bargain"></p></section>')
