@@ -81,3 +81,13 @@ def test_probabilities_sum_to_one(model):
     for R in (F(1, 5), F(1, 2), F(3, 4), F(1), F(3, 2)):
         paths = armenia_paths(model.values(R=R))
         assert sum(paths[p] for p in PATHS) == 1
+
+
+def test_table_has_one_row_per_R_in_order():
+    # scenario values (sympy Rationals) and the grid (Fractions) must merge into one sorted row per R,
+    # whatever the hash seed (a mixed set once put 0.7 twice, in hash order)
+    from bargaining.paper.armenia import failed_coercion_table
+
+    t = failed_coercion_table()
+    assert t.R.is_unique and t.R.is_monotonic_increasing
+    assert t.loc[t.R == 0.7, "scenario"].tolist() == ["2016"]

@@ -216,8 +216,8 @@ def failed_coercion_table():
     import pandas as pd
 
     model = _model()
-    grid = {Fraction(k, 20) for k in range(10, 25)} | {model.values(s)["R"] for s in model.scenarios}
-    named = {model.values(s)["R"]: s for s in model.scenarios}
+    named = {_exact(model.values(s)["R"]): s for s in model.scenarios}
+    grid = {Fraction(k, 20) for k in range(10, 25)} | set(named)  # exact Fractions: one row per R
     rows = []
     for R in sorted(grid):
         paths = armenia_paths(model.values(R=R))

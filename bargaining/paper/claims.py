@@ -8,8 +8,8 @@ defaults and in at least half of the box -> ``reproduced``; at the defaults
 only -> ``partly``; the model computes the opposite at the defaults ->
 ``contradicted``; neither -> ``not reproduced``; a claim only half of which
 the models can express is at best ``partly`` (C6). Claims that need several
-relationships at once (a shared budget, a third player) are ``not testable
-with these models``. Nothing is scored by counting equilibria.
+relationships at once are scored on the linked model (``russia_linked``,
+C12) or are ``not testable with these models`` (C10, C13). Nothing is scored by counting equilibria.
 """
 
 from __future__ import annotations
@@ -222,18 +222,45 @@ def _c11():
     return "Belarus-first baseline and private resolve at 2015", ok, share, text, False
 
 
+def _c12():
+    from ..games.linked_solve import linked_pure_equilibria
+
+    linked = load_model("russia_linked")
+    R = Fraction(1, 2)
+
+    def rupture_after_cut(**over):
+        found = linked_pure_equilibria(linked.game(R=R, **over), exact=True)
+        return any(e.hub_by_dyad["Belarus"]["Cut"] == 1 and e.partners["Armenia"]["Demand-CarryOut"] == 1
+                   for e in found)
+
+    with_d, without_d = rupture_after_cut(), rupture_after_cut(d=0)
+    ok = with_d and not without_d
+    n = SETTINGS["robustness_samples"]
+    v = draw(linked, n, seed=SETTINGS["robustness_seed"] + 312, exclude=("R",))
+    # Armenia's best reply to Russia's Cut (Belarus) + Refuse (Armenia): rupture iff o - σR > -d; without the
+    # domino loss it would need o - σR > 0; Russia refuses while z/R > m
+    turned = (v["o"] - v["sigma"] * float(R) < 0) & (v["o"] - v["sigma"] * float(R) + v["d"] >= 0)
+    share = float(np.mean(turned & (v["z"] / float(R) > v["m"])))
+    text = (f"linked game (russia_linked, one budget, Armenia loses d when Russia cuts Belarus), R = 0.5: "
+            f"an equilibrium in which Russia cuts Belarus and Armenia ruptures {'exists' if with_d else 'does not exist'} "
+            f"at d = 1/10 and {'exists' if without_d else 'not'} at d = 0 (rupture needs R < (o + d)/σ instead of "
+            "o/σ); the share is of the box where d alone turns Armenia's reply to Cut + Refuse into rupture")
+    return "linked game: Armenia's reply to a cut of Belarus, with and without the domino link", ok, share, text, False
+
+
 _UNTESTABLE = {
-    "C10": "needs Russia's resources split across the relationships (a linked budget); China's game alone shows "
-           "only that, with α from the 1:8 imbalance, Russia never contests China",
-    "C12": "needs linked games (spill-over of one partner's defection to the others)",
-    "C13": "needs a third player or linked Belarus–Armenia games",
+    "C10": "the claim is about how well Russia uses its diminished resources across all relationships; the linked "
+           "model (russia_linked) reached main late and is not scored here; China's game alone shows only that, "
+           "with α from the 1:8 imbalance, Russia never contests China",
+    "C13": "needs Russia's mediation as a choice (a third player, Azerbaijan); the linked model's Belarus–Armenia link "
+           "is not scored here",
 }
 
 
 @cache
 def _claims_rows() -> tuple:
     scored = {"C1": _c1, "C2": _c2, "C3": _c3, "C4": _c4, "C5": _c5, "C6": _c6, "C7": _c7, "C8": _c8,
-              "C9": _c9, "C11": _c11}
+              "C9": _c9, "C11": _c11, "C12": _c12}
     rows = []
     for number, claim, partner in CLAIMS:
         if number in scored:

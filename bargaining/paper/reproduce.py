@@ -212,7 +212,14 @@ def figures() -> dict:
 
     drawn.update({f"F3_map_{name}": _regime_map(name) for name in ROBUST_MODELS})
     drawn["F4_failed_coercion"] = _failed_coercion
+    drawn["F5_linked_kept"] = _linked_kept
     return drawn
+
+
+def _linked_kept():
+    from .linked import kept_figure
+
+    return kept_figure()
 
 
 def _regime_map(name: str):

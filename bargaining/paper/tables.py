@@ -19,6 +19,8 @@ caption); :func:`bargaining.paper.reproduce.reproduce` writes them all.
 ``T6c_orders``            :func:`~bargaining.paper.robust.orders_table`
 ``T6b_sobol``             :func:`sobol_table`
 ``T7_claims``             :func:`claims_table`
+``T8_linked_cuts``        :func:`~bargaining.paper.linked.cuts_table`
+``T8b_linked_scenarios``  :func:`~bargaining.paper.linked.linked_scenarios_table`
 ========================  ==============================================
 
 Examples
@@ -43,6 +45,7 @@ from ..modelling.model import load_model
 from .armenia import failed_coercion_table
 from .claims import claims_table
 from .indices import index_table
+from .linked import cuts_table, linked_scenarios_table
 from .results import bargaining_table, sobol_table, uncertainty_table
 from .robust import orders_table, shares_table
 from .settings import KIND_WORDS, MODELS, SCENARIOS, SETTINGS, SWEEP, _exact, pretty, threshold_records
@@ -283,4 +286,8 @@ TABLES = {
     "T6c_orders": (orders_table, "Share of the plausible box in which the thresholds come in the order each reading relies on"),
     "T6b_sobol": (sobol_table, "Sobol indices of each threshold in R"),
     "T7_claims": (claims_table, "The article's claims beside the models' results"),
+    "T8_linked_cuts": (cuts_table, "One budget, three relationships: the order in which Russia's optimal commitment "
+                       "spends less on each as R falls, the thresholds, the year under each index, robustness"),
+    "T8b_linked_scenarios": (linked_scenarios_table, "One budget, three relationships by scenario and measured index: "
+                             "commitment, replies, values with and without the budget, shadow price"),
 }
