@@ -11,238 +11,195 @@ Examples
 'Player 1: s2 · Player 2: s2'
 """
 
-from ._version import __version__
-from .analysis.pbe_thresholds import pbe_signature, pbe_sweep, pbe_thresholds
-from .analysis.regimes import regimes
-from .analysis.sobol import sobol
-from .analysis.statics import Dominance, comparative_statics, payoff_dominance, risk_dominance
-from .analysis.sweep import sweep
-from .analysis.thresholds import Threshold, path_thresholds, thresholds
-from .analysis.uncertainty import UncertaintyResult, uncertainty
-from .batch.solver import BatchEquilibria, batch_equilibria
-from .errors import BargainingError, GameError, ModelError, SolverError
-from .estimation import (
-    AgentQRE,
-    StrategicFit,
-    TreeShape,
-    UltimatumFit,
-    VuongTest,
-    agent_qre,
-    bootstrap_fit,
-    egame12,
-    egame122,
-    egame123,
-    fit,
-    fit_ultimatum,
-    predict,
-    profile_likelihood,
-    qre_sweep,
-    shape_of,
-    simulate_outcomes,
-    vuong,
-)
-from .games.backward import SubgamePerfect, subgame_perfect
-from .games.bayesian import BayesianGame, BayesNash, bayes_nash
-from .games.beliefs import verify_assessment
-from .games.commitment import Commitment, optimal_commitment
-from .games.components import Component, NashSubset, components
-from .games.dominance import Reduction, eliminate_dominated
-from .games.equilibria import Equilibrium, best_responses, equilibria, is_degenerate, pure_equilibria, regret
-from .games.game import Game
-from .games.kuhn import behaviour_equilibria
-from .games.lemke_howson import lemke_howson
-from .games.linked import Link, LinkedGame
-from .games.linked_solve import LinkedEquilibrium, linked_equilibria, linked_pure_equilibria, linked_regret
-from .games.nplayer import NPlayerGame
-from .games.nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria, nplayer_regret
-from .games.pbe import perfect_bayesian
-from .games.pbe_record import AssessmentPiece, PerfectBayesian
-from .games.qre import LogitBranch, logit_branch, logit_qre, logit_solve
-from .games.sequence_form import SequenceForm, sequence_form, sequence_form_lemke
-from .games.sequential_eq import sequential_equilibria
-from .games.signaling import CriterionResult, beer_quiche, intuitive_criterion, signaling_game
-from .games.subgames import proper_subgames, subgame_perfect_equilibria
-from .games.tree import ChanceNode, DecisionNode, GameTree, InfoSet, TerminalNode
-from .games.tree_build import TreeBuilder
-from .games.tree_equilibrium import TreeEquilibrium, make_tree_equilibrium
-from .games.tree_normal_form import ReducedNormalForm, reduced_normal_form
-from .games.zero_sum import ZeroSumSolution, solve_zero_sum
-from .modelling.linked import LinkedModel
-from .modelling.model import Model, SymbolicGame, bundled_linked_models, bundled_models, load_model
-from .modelling.schema import Parameter, RangeWarning
-from .modelling.series import DataFile, data_provenance, load_series, resource_index
-from .paper.explorer import ExplorerData, explore, explorer_data
-from .solutions.axiomatic import (
-    SOLUTIONS,
-    Agreement,
-    egalitarian,
-    get_solution,
-    kalai_smorodinsky,
-    nash_solution,
-    utilitarian,
-)
-from .solutions.disagreement import security_levels
-from .solutions.fearon import FearonRange, fearon_range, fearon_range_contest
-from .solutions.geometry import convex_hull
-from .solutions.issue import (
-    IssueClosedForm,
-    issue_closed_form,
-    issue_solution,
-    issue_sweep,
-    problem_from_model,
-    solution_table,
-)
-from .solutions.problem import BargainingProblem
-from .solutions.rubinstein import RubinsteinOutcome, rubinstein, rubinstein_limit
-from .solutions.threats import ThreatSolution, variable_threat
+import importlib
 
-__all__ = [
-    "__version__",
+#: Public name -> the module (under ``bargaining``) that defines it. Adding a
+#: public name is one line here (and one in docs/reference.md); the module is
+#: imported the first time the name is used, so ``import bargaining`` stays fast.
+_PUBLIC = {
+    "__version__": "_version",
     # errors
-    "BargainingError",
-    "GameError",
-    "ModelError",
-    "SolverError",
-    "RangeWarning",
+    "BargainingError": "errors",
+    "GameError": "errors",
+    "ModelError": "errors",
+    "SolverError": "errors",
+    "RangeWarning": "modelling.schema",
     # games and their equilibria
-    "Game",
-    "NPlayerGame",
-    "nplayer_equilibria",
-    "nplayer_pure_equilibria",
-    "nplayer_regret",
-    "LinkedGame",
-    "Link",
-    "LinkedEquilibrium",
-    "linked_equilibria",
-    "linked_pure_equilibria",
-    "linked_regret",
-    "Commitment",
-    "optimal_commitment",
-    "Equilibrium",
-    "equilibria",
-    "pure_equilibria",
-    "best_responses",
-    "regret",
-    "is_degenerate",
-    "lemke_howson",
-    "Component",
-    "NashSubset",
-    "components",
-    "Reduction",
-    "eliminate_dominated",
-    "BatchEquilibria",
-    "batch_equilibria",
-    "LogitBranch",
-    "logit_branch",
-    "logit_qre",
-    "logit_solve",
+    "Game": "games.game",
+    "NPlayerGame": "games.nplayer",
+    "nplayer_equilibria": "games.nplayer_equilibria",
+    "nplayer_pure_equilibria": "games.nplayer_equilibria",
+    "nplayer_regret": "games.nplayer_equilibria",
+    "LinkedGame": "games.linked",
+    "Link": "games.linked",
+    "LinkedEquilibrium": "games.linked_solve",
+    "linked_equilibria": "games.linked_solve",
+    "linked_pure_equilibria": "games.linked_solve",
+    "linked_regret": "games.linked_solve",
+    "Commitment": "games.commitment",
+    "optimal_commitment": "games.commitment",
+    "linked_sweep": "analysis.linked_sweep",
+    "linked_thresholds": "analysis.linked_sweep",
+    "order_of_cuts": "analysis.linked_sweep",
+    "Equilibrium": "games.equilibria",
+    "equilibria": "games.equilibria",
+    "pure_equilibria": "games.equilibria",
+    "best_responses": "games.equilibria",
+    "regret": "games.equilibria",
+    "is_degenerate": "games.equilibria",
+    "lemke_howson": "games.lemke_howson",
+    "Component": "games.components",
+    "NashSubset": "games.components",
+    "components": "games.components",
+    "Reduction": "games.dominance",
+    "eliminate_dominated": "games.dominance",
+    "BatchEquilibria": "batch.solver",
+    "batch_equilibria": "batch.solver",
+    "LogitBranch": "games.qre",
+    "logit_branch": "games.qre",
+    "logit_qre": "games.qre",
+    "logit_solve": "games.qre",
     # models
-    "Model",
-    "LinkedModel",
-    "bundled_linked_models",
-    "Parameter",
-    "SymbolicGame",
-    "load_model",
-    "bundled_models",
-    "DataFile",
-    "load_series",
-    "resource_index",
-    "data_provenance",
-    "GameTree",
-    "SubgamePerfect",
-    "subgame_perfect",
-    "reduced_normal_form",
-    "ReducedNormalForm",
-    "TreeBuilder",
-    "DecisionNode",
-    "ChanceNode",
-    "TerminalNode",
-    "InfoSet",
-    "TreeEquilibrium",
-    "make_tree_equilibrium",
-    "behaviour_equilibria",
-    "proper_subgames",
-    "subgame_perfect_equilibria",
-    "SequenceForm",
-    "sequence_form",
-    "sequence_form_lemke",
+    "Model": "modelling.model",
+    "LinkedModel": "modelling.linked",
+    "bundled_linked_models": "modelling.model",
+    "Parameter": "modelling.schema",
+    "SymbolicGame": "modelling.model",
+    "load_model": "modelling.model",
+    "bundled_models": "modelling.model",
+    "DataFile": "modelling.series",
+    "load_series": "modelling.series",
+    "resource_index": "modelling.series",
+    "data_provenance": "modelling.series",
+    "GameTree": "games.tree",
+    "SubgamePerfect": "games.backward",
+    "subgame_perfect": "games.backward",
+    "reduced_normal_form": "games.tree_normal_form",
+    "ReducedNormalForm": "games.tree_normal_form",
+    "TreeBuilder": "games.tree_build",
+    "DecisionNode": "games.tree",
+    "ChanceNode": "games.tree",
+    "TerminalNode": "games.tree",
+    "InfoSet": "games.tree",
+    "TreeEquilibrium": "games.tree_equilibrium",
+    "make_tree_equilibrium": "games.tree_equilibrium",
+    "behaviour_equilibria": "games.kuhn",
+    "proper_subgames": "games.subgames",
+    "subgame_perfect_equilibria": "games.subgames",
+    "SequenceForm": "games.sequence_form",
+    "sequence_form": "games.sequence_form",
+    "sequence_form_lemke": "games.sequence_form",
     # incomplete information
-    "perfect_bayesian",
-    "PerfectBayesian",
-    "AssessmentPiece",
-    "verify_assessment",
-    "signaling_game",
-    "beer_quiche",
-    "intuitive_criterion",
-    "CriterionResult",
-    "BayesianGame",
-    "BayesNash",
-    "bayes_nash",
-    "sequential_equilibria",
-    "pbe_thresholds",
-    "pbe_sweep",
-    "pbe_signature",
+    "perfect_bayesian": "games.pbe",
+    "PerfectBayesian": "games.pbe_record",
+    "AssessmentPiece": "games.pbe_record",
+    "verify_assessment": "games.beliefs",
+    "signaling_game": "games.signaling",
+    "beer_quiche": "games.signaling",
+    "intuitive_criterion": "games.signaling",
+    "CriterionResult": "games.signaling",
+    "BayesianGame": "games.bayesian",
+    "BayesNash": "games.bayesian",
+    "bayes_nash": "games.bayesian",
+    "sequential_equilibria": "games.sequential_eq",
+    "pbe_thresholds": "analysis.pbe_thresholds",
+    "pbe_sweep": "analysis.pbe_thresholds",
+    "pbe_signature": "analysis.pbe_thresholds",
     # sensitivity
-    "Threshold",
-    "thresholds",
-    "path_thresholds",
-    "regimes",
-    "comparative_statics",
-    "Dominance",
-    "risk_dominance",
-    "payoff_dominance",
-    "sweep",
-    "UncertaintyResult",
-    "uncertainty",
-    "sobol",
+    "Threshold": "analysis.thresholds",
+    "thresholds": "analysis.thresholds",
+    "path_thresholds": "analysis.thresholds",
+    "regimes": "analysis.regimes",
+    "comparative_statics": "analysis.statics",
+    "Dominance": "analysis.statics",
+    "risk_dominance": "analysis.statics",
+    "payoff_dominance": "analysis.statics",
+    "sweep": "analysis.sweep",
+    "UncertaintyResult": "analysis.uncertainty",
+    "uncertainty": "analysis.uncertainty",
+    "sobol": "analysis.sobol",
     # fitting games to data
-    "fit",
-    "StrategicFit",
-    "predict",
-    "profile_likelihood",
-    "bootstrap_fit",
-    "vuong",
-    "VuongTest",
-    "simulate_outcomes",
-    "egame12",
-    "egame122",
-    "egame123",
-    "shape_of",
-    "TreeShape",
-    "AgentQRE",
-    "agent_qre",
-    "qre_sweep",
-    "fit_ultimatum",
-    "UltimatumFit",
+    "fit": "estimation",
+    "StrategicFit": "estimation",
+    "predict": "estimation",
+    "profile_likelihood": "estimation",
+    "bootstrap_fit": "estimation",
+    "vuong": "estimation",
+    "VuongTest": "estimation",
+    "simulate_outcomes": "estimation",
+    "egame12": "estimation",
+    "egame122": "estimation",
+    "egame123": "estimation",
+    "shape_of": "estimation",
+    "TreeShape": "estimation",
+    "AgentQRE": "estimation",
+    "agent_qre": "estimation",
+    "qre_sweep": "estimation",
+    "fit_ultimatum": "estimation",
+    "UltimatumFit": "estimation",
     # bargaining
-    "BargainingProblem",
-    "convex_hull",
-    "security_levels",
-    "Agreement",
-    "SOLUTIONS",
-    "get_solution",
-    "nash_solution",
-    "kalai_smorodinsky",
-    "egalitarian",
-    "utilitarian",
-    "ThreatSolution",
-    "ZeroSumSolution",
-    "variable_threat",
-    "solve_zero_sum",
-    "RubinsteinOutcome",
-    "rubinstein",
-    "rubinstein_limit",
-    "FearonRange",
-    "fearon_range",
-    "fearon_range_contest",
-    "IssueClosedForm",
-    "issue_solution",
-    "issue_closed_form",
-    "issue_sweep",
-    "problem_from_model",
-    "solution_table",
+    "BargainingProblem": "solutions.problem",
+    "convex_hull": "solutions.geometry",
+    "security_levels": "solutions.disagreement",
+    "Agreement": "solutions.axiomatic",
+    "SOLUTIONS": "solutions.axiomatic",
+    "get_solution": "solutions.axiomatic",
+    "nash_solution": "solutions.axiomatic",
+    "kalai_smorodinsky": "solutions.axiomatic",
+    "egalitarian": "solutions.axiomatic",
+    "utilitarian": "solutions.axiomatic",
+    "ThreatSolution": "solutions.threats",
+    "ZeroSumSolution": "games.zero_sum",
+    "variable_threat": "solutions.threats",
+    "solve_zero_sum": "games.zero_sum",
+    "RubinsteinOutcome": "solutions.rubinstein",
+    "rubinstein": "solutions.rubinstein",
+    "rubinstein_limit": "solutions.rubinstein",
+    "FearonRange": "solutions.fearon",
+    "fearon_range": "solutions.fearon",
+    "fearon_range_contest": "solutions.fearon",
+    "IssueClosedForm": "solutions.issue",
+    "issue_solution": "solutions.issue",
+    "issue_closed_form": "solutions.issue",
+    "issue_sweep": "solutions.issue",
+    "problem_from_model": "solutions.issue",
+    "solution_table": "solutions.issue",
     # readers
-    "explore",
-    "explorer_data",
-    "ExplorerData",
-]
+    "explore": "paper.explorer",
+    "explorer_data": "paper.explorer",
+    "ExplorerData": "paper.explorer",
+    # tables as text
+    "to_csv": "output",
+    "to_markdown": "output",
+    "to_latex": "output",
+    # names that landed on main while the lazy table was written
+    "box_shares": "analysis.robustness",
+    "nash_labels": "analysis.robustness",
+    "order_share": "analysis.robustness",
+    "path_labels": "analysis.robustness",
+    "regime_map": "analysis.robustness",
+    "standard_error": "analysis.robustness",
+}
+
+#: The subpackages and base modules, importable as attributes (``bargaining.games``).
+#: (The subpackages' own ``__init__`` import eagerly: there a function and its
+#: module share names, e.g. ``bargaining.analysis.regimes``.)
+_SUBPACKAGES = ("games", "batch", "modelling", "analysis", "solutions", "paper", "cli", "errors", "numbers", "output")
+
+__all__ = list(_PUBLIC)
+
+
+def __getattr__(name: str):
+    """Import a public name (or subpackage) on first use and keep it."""
+    if name in _PUBLIC:
+        value = getattr(importlib.import_module(f".{_PUBLIC[name]}", __name__), name)
+    elif name in _SUBPACKAGES:
+        value = importlib.import_module(f".{name}", __name__)
+    else:
+        raise AttributeError(f"module 'bargaining' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__, *_SUBPACKAGES})

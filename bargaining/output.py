@@ -181,14 +181,21 @@ def format_value(value, digits: int = DIGITS) -> str:
 
 
 def format_frame(df, digits: int = DIGITS) -> tuple[list[str], list[list[str]]]:
-    """The header and the rows of a DataFrame as text (the index is dropped).
+    """The header and the rows of a DataFrame as text.
+
+    A named index (``df.index.name``, or the names of a MultiIndex) is kept as
+    the first column(s); an unnamed index (0, 1, 2, ...) is dropped.
 
     Examples
     --------
     >>> import pandas as pd
     >>> format_frame(pd.DataFrame({"a": [1 / 3], "b": ["x"]}))
     (['a', 'b'], [['0.333333', 'x']])
+    >>> format_frame(pd.DataFrame({"p": [0.25]}, index=pd.Index([0.5], name="R")))
+    (['R', 'p'], [['0.5', '0.25']])
     """
+    if any(name is not None for name in df.index.names):
+        df = df.reset_index()
     header = [str(column) for column in df.columns]
     rows = [[format_value(cell, digits) for cell in row] for row in df.itertuples(index=False, name=None)]
     return header, rows
@@ -196,6 +203,18 @@ def format_frame(df, digits: int = DIGITS) -> tuple[list[str], list[list[str]]]:
 
 def to_csv(df, digits: int = DIGITS) -> str:
     """A DataFrame as CSV text (``\\n`` line ends, minimal quoting).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table; a named index is kept as the first column(s).
+    digits : int, optional
+        Significant digits of a float cell (exact numbers keep their text).
+
+    Returns
+    -------
+    str
+        The CSV text, the same on every machine.
 
     Examples
     --------
@@ -218,6 +237,18 @@ def _markdown_cell(text: str) -> str:
 
 def to_markdown(df, digits: int = DIGITS) -> str:
     """A DataFrame as a GitHub/MyST pipe table.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table; a named index is kept as the first column(s).
+    digits : int, optional
+        Significant digits of a float cell (exact numbers keep their text).
+
+    Returns
+    -------
+    str
+        The table, one line a row, ``|`` in cells escaped.
 
     Examples
     --------
@@ -262,6 +293,22 @@ def latex_escape(text: str) -> str:
 def to_latex(df, digits: int = DIGITS, *, caption: str | None = None, label: str | None = None) -> str:
     r"""A DataFrame as a LaTeX ``booktabs`` table (needs ``\usepackage{booktabs}``).
 
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table; a named index is kept as the first column(s).
+    digits : int, optional
+        Significant digits of a float cell (exact numbers keep their text).
+    caption : str, optional
+        A caption; with a caption or a label the tabular is wrapped in a ``table`` float.
+    label : str, optional
+        A ``\label`` for cross-references, e.g. ``"tab:thresholds"``.
+
+    Returns
+    -------
+    str
+        The LaTeX source; text is escaped (Greek letters become math).
+
     Examples
     --------
     >>> import pandas as pd
@@ -273,6 +320,23 @@ def to_latex(df, digits: int = DIGITS, *, caption: str | None = None, label: str
     0.75 & 0.75 \\
     \bottomrule
     \end{tabular}
+
+    A named index is kept as a column (an unnamed one is dropped):
+
+    >>> by_R = pd.DataFrame({"p_Align": [0.75]}, index=pd.Index([0.75], name="R"))
+    >>> print(to_latex(by_R, caption="Belarus aligns", label="tab:align"), end="")
+    \begin{table}[htbp]
+    \centering
+    \caption{Belarus aligns}
+    \label{tab:align}
+    \begin{tabular}{ll}
+    \toprule
+    R & p\_Align \\
+    \midrule
+    0.75 & 0.75 \\
+    \bottomrule
+    \end{tabular}
+    \end{table}
     """
     header, rows = format_frame(df, digits)
     body = [r"\begin{tabular}{" + "l" * len(header) + "}", r"\toprule"]

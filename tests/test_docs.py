@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 import subprocess
 import sys
@@ -41,6 +42,46 @@ def test_reference_documents_every_public_name(built):
     documented = set(re.findall(r'id="bargaining\.([A-Za-z_][A-Za-z0-9_]*)"', html))
     missing = sorted(set(bargaining.__all__) - documented)
     assert not missing, f"add these to docs/reference.md: {missing}"
+
+
+def public_members(cls) -> set[str]:
+    """The public methods and properties a class of the package defines (not those of object, tuple, ...)."""
+    found = set()
+    for klass in cls.__mro__:
+        if not klass.__module__.startswith("bargaining"):
+            continue
+        for name, value in vars(klass).items():
+            if not name.startswith("_") and (
+                isinstance(value, (staticmethod, classmethod, property)) or inspect.isfunction(value)
+            ):
+                found.add(name)
+    return found
+
+
+def missing_members(html: str) -> list[str]:
+    """``Class.member`` for every public method or property of a public class that ``html`` lacks."""
+    documented = set(re.findall(r'id="bargaining\.([A-Za-z_][A-Za-z0-9_.]*)"', html))
+    missing = []
+    for name in bargaining.__all__:
+        obj = getattr(bargaining, name)
+        if inspect.isclass(obj):
+            missing += [f"{name}.{m}" for m in sorted(public_members(obj)) if f"{name}.{m}" not in documented]
+    return missing
+
+
+def test_reference_documents_every_public_method_and_property(built):
+    html = (built / "reference.html").read_text(encoding="utf-8")
+    for must in ("Model.game", "Model.values", "Game.to_nfg", "Game.from_nfg"):
+        assert f'id="bargaining.{must}"' in html, must
+    missing = missing_members(html)
+    assert not missing, f"give these a docstring and a ``:members:`` in docs/reference.md: {missing}"
+
+
+def test_the_member_guard_notices_a_missing_method(built):
+    # the guard above can fail: take Model.game and Game.to_nfg out of the built page
+    html = (built / "reference.html").read_text(encoding="utf-8")
+    cut = html.replace('id="bargaining.Model.game"', "").replace('id="bargaining.Game.to_nfg"', "")
+    assert missing_members(cut) == ["Game.to_nfg", "Model.game"]
 
 
 def test_every_page_is_in_a_toctree(built):

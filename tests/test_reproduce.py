@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -138,6 +139,20 @@ def test_readme_figure_is_the_one_reproduce_writes(first):
     assert "docs/_static/F1_bifurcation_russia_belarus.png" in (root / "README.md").read_text(encoding="utf-8")
     shown = (root / "docs" / "_static" / "F1_bifurcation_russia_belarus.png").read_bytes()
     assert shown == (out / "figures" / "F1_bifurcation_russia_belarus.png").read_bytes()
+
+
+def test_every_figure_the_docs_show_is_the_one_reproduce_writes(first):
+    """docs/*.md show figures from docs/_static/: refresh them with ``cp results/figures/*.png docs/_static/``."""
+    out, _, _ = first
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    shown = set()
+    for page in docs.rglob("*.md"):
+        shown.update(re.findall(r"_static/([\w-]+\.png)", page.read_text(encoding="utf-8")))
+    assert {f"F1_bifurcation_{m}.png" for m in ("russia_belarus", "russia_armenia", "russia_china")} <= shown
+    for name in sorted(shown):
+        assert (docs / "_static" / name).read_bytes() == (out / "figures" / name).read_bytes(), (
+            f"docs/_static/{name} is stale: bargaining reproduce --out results && cp results/figures/*.png docs/_static/"
+        )
 
 
 def test_readme_table_head_is_what_reproduce_writes(first):

@@ -224,6 +224,8 @@ def _outcomes(model, form) -> tuple:
 
 def parameter_range(model, param: str, lo=None, hi=None) -> tuple:
     """The exact interval ``[lo, hi]`` to analyse (the parameter's range by default)."""
+    if not model.parameters:
+        raise ModelError(f"{getattr(model, 'name', 'the model')}: this model has no parameters to vary")
     if param not in model.parameters:
         raise ModelError(f"unknown parameter {param!r}; the model has {sorted(model.parameters)}")
     rng = getattr(model.parameters[param], "range", None)

@@ -20,7 +20,7 @@ import os
 import sys
 
 from ..errors import BargainingError
-from .common import UsageError, validate
+from .common import UsageError, validate, warnings_to_stderr
 
 __all__ = ["main", "COMMANDS", "EXIT_BAD_INPUT", "EXIT_INTERNAL", "escape_controls"]
 
@@ -88,16 +88,27 @@ COMMANDS = {
 }
 
 
+class _Version(argparse.Action):
+    """``--version``, reading the installed version only when asked (it costs an import of metadata)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from .._version import __version__
+
+        print(f"bargaining {__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every available subcommand registered."""
-    from .._version import __version__
-
     parser = _Parser(
         prog="bargaining",
         description="Game-theoretic models of bilateral negotiation: solve games and models, "
         "find thresholds, compute bargaining solutions, reproduce the paper.",
     )
-    parser.add_argument("--version", action="version", version=f"bargaining {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMANDS.values():
         try:
@@ -107,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
                 continue  # this command is not part of this build yet
             raise
         module.register(subparsers)
+    for sub in subparsers.choices.values():
+        sub.set_defaults(_subparser=sub)  # a subcommand's unknown options are its own error
     return parser
 
 
@@ -114,7 +127,9 @@ def main(argv=None) -> int:
     """Run the command line; return the exit code (0 done, 2 bad input, 3 a bug, 130 interrupted)."""
     try:
         parser = build_parser()
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra:
+            getattr(args, "_subparser", parser).error(f"unrecognized arguments: {' '.join(extra)}")
         if not getattr(args, "func", None):
             parser.print_help()
             return EXIT_BAD_INPUT
@@ -124,7 +139,8 @@ def main(argv=None) -> int:
     stdout = sys.stdout
     sys.stdout = _EscapingStream(stdout)
     try:
-        return int(args.func(args) or 0)
+        with warnings_to_stderr():  # every warning is one tidy line on stderr
+            return int(args.func(args) or 0)
     except BargainingError as err:
         return _fail(err)
     except MemoryError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .formats import add_format_argument, print_csv, print_json
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
@@ -9,6 +11,7 @@ def register(subparsers) -> None:
         help="list the bundled models and example games",
         description="List the models that ship with the package (name and title), then the example games.",
     )
+    add_format_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -16,7 +19,18 @@ def run(args) -> int:
     from ..modelling.model import bundled_examples, bundled_models, load_model
 
     names = (*bundled_models(), *bundled_examples())
-    width = max((len(n) for n in names), default=0)
-    for name in names:
-        print(f"{name.ljust(width)}  {load_model(name).title}")
+    rows = [
+        {"name": name, "kind": "example" if name.startswith("examples/") else "model", "title": load_model(name).title}
+        for name in names
+    ]
+    if args.format == "json":
+        print_json(rows)
+    elif args.format == "csv":
+        import pandas as pd
+
+        print_csv(pd.DataFrame(rows, columns=["name", "kind", "title"]))
+    else:
+        width = max((len(n) for n in names), default=0)
+        for row in rows:
+            print(f"{row['name'].ljust(width)}  {row['title']}")
     return 0

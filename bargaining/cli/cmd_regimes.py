@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .cmd_thresholds import KINDS, add_range_arguments
 from .common import parse_overrides
+from .formats import print_csv, print_json
 
 
 def register(subparsers) -> None:
@@ -27,6 +28,16 @@ def run(args) -> int:
     table = regimes(
         model, args.param, args.lo, args.hi, kind=args.kind, scenario=args.scenario, **parse_overrides(args.overrides)
     )
+    if args.format == "json":
+        rows = []
+        for row in table.to_dict("records"):
+            ends = {k: {"exact": row.pop(k), "decimal": row.pop(f"{k}_float")} for k in ("from", "to")}
+            rows.append({"kind": row.pop("kind"), **ends, **row})
+        print_json({"model": model.name, "parameter": args.param, "kind": args.kind, "regimes": rows})
+        return 0
+    if args.format == "csv":
+        print_csv(table)
+        return 0
     name = display_text(model, model.parameters[args.param].symbol)
     print(f"{model.name}: regimes in {name} ({'Nash equilibria' if args.kind == 'nash' else 'subgame-perfect path'})")
     for row in table.to_dict("records"):

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-import sympy
-
 from .common import add_model_argument
+from .formats import add_format_argument, number, print_csv, print_json
 
 
 def register(subparsers) -> None:
@@ -17,14 +16,19 @@ def register(subparsers) -> None:
         "source, its scenarios, and its payoff table as formulas.",
     )
     add_model_argument(parser, dest="model")
+    add_format_argument(parser)
     parser.set_defaults(func=run)
 
 
 def run(args) -> int:
+    import sympy
+
     from ..modelling.model import load_model
     from .common import show_number as _show
 
     model = load_model(args.model)
+    if args.format != "table":
+        return _data(model, args.format)
     print(f"{model.title}  ({model.path})")
     if model.description:
         print()
@@ -73,3 +77,58 @@ def _fraction(number):
     from fractions import Fraction
 
     return Fraction(int(number.p), int(number.q))
+
+
+def _parameters(model) -> list:
+    return [
+        {
+            "name": p.name,
+            "display": p.display,
+            "value": number(_fraction(p.value)),
+            "range": [number(_fraction(b)) for b in p.range],
+            "fixed": p.fixed,
+            "meaning": p.meaning,
+            "source": p.source,
+        }
+        for p in model.parameters.values()
+    ]
+
+
+def _data(model, fmt: str) -> int:
+    """``--format json`` (the whole model) or ``csv`` (the parameters table)."""
+    import sympy
+
+    if fmt == "csv":
+        import pandas as pd
+
+        rows = [
+            {**p, "value": p["value"]["exact"], "low": p["range"][0]["exact"], "high": p["range"][1]["exact"]}
+            for p in _parameters(model)
+        ]
+        columns = ["name", "display", "value", "low", "high", "fixed", "meaning", "source"]
+        print_csv(pd.DataFrame(rows, columns=columns))
+        return 0
+    sg = model.symbolic_game()
+    print_json({
+        "model": model.name,
+        "title": model.title,
+        "file": str(model.path),
+        "description": " ".join((model.description or "").split()),
+        "players": {"row": model.players[0], "column": model.players[1]},
+        "strategies": {"row": list(model.strategies[0]), "column": list(model.strategies[1])},
+        "parameters": _parameters(model),
+        "scenarios": {
+            name: {k: number(_fraction(v)) for k, v in overrides.items()} for name, overrides in model.scenarios.items()
+        },
+        "payoffs": [
+            {"row": row, "column": col, "payoffs": [sympy.sstr(sg.A[i, j]), sympy.sstr(sg.B[i, j])]}
+            for i, row in enumerate(model.strategies[0])
+            for j, col in enumerate(model.strategies[1])
+        ],
+        "sequential": model.sequential is not None,
+        "issue": None if model.issue is None else {
+            "variable": model.issue.variable, "meaning": model.issue.meaning,
+            "bounds": [str(b) for b in model.issue.bounds],
+        },
+    })
+    return 0

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction
+from pathlib import Path
 
-from .common import add_model_argument, add_point_arguments, parse_overrides, show_number, warnings_to_stderr
+from .common import add_point_arguments, parse_overrides, show_number, warnings_to_stderr
+from .formats import add_format_argument, print_csv
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "solve",
-        help="solve a bundled model or a .toml model/game file",
+        help="solve a bundled model, a .toml model/game file, or a Gambit .nfg/.efg file",
         description="Print the labelled payoff table and all Nash equilibria (exact fractions and "
         "decimals) of a model at a scenario and parameter values, and, where the model has a "
         "sequential form, its subgame-perfect path.",
     )
-    add_model_argument(parser)
+    parser.add_argument("target", metavar="MODEL_OR_FILE",
+                        help="a bundled model name (see `bargaining models`), a .toml model file, "
+                        "or a Gambit game file (.nfg; .efg where game trees read it)")
     add_point_arguments(parser)
-    parser.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+    add_format_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -30,25 +34,24 @@ def _number(value):
 def run(args) -> int:
 
     from ..games.equilibria import equilibria
-    from ..games.pbe import perfect_bayesian
-    from ..modelling.model import load_model
-    from .show_pbe import pbe_json, pbe_lines
 
-    model = load_model(args.target)
-    overrides = parse_overrides(args.overrides)
-    with warnings_to_stderr():
-        values = model.values(args.scenario, **overrides)
-        game = model.game(args.scenario, **overrides)
-        tree = model.sequential
-        incomplete = tree is not None and not tree.is_perfect_information
-        spe = model.subgame_perfect(args.scenario, **overrides) if tree is not None and not incomplete else None
+    model, game, values, spe, pbe = _load(args)
+    if hasattr(model, "members"):  # a linked model
+        from .show_linked import solve_linked
+
+        return solve_linked(model, args, parse_overrides(args.overrides))
+    tree = model.sequential
     found = equilibria(game, exact=True)
-    pbe = perfect_bayesian(tree, values) if incomplete else None
     if args.format == "json":
         data = _as_json(model, args.scenario, values, game, found, spe)
         if pbe is not None:
+            from .show_pbe import pbe_json
+
             data["perfect_bayesian"] = pbe_json(tree, pbe)
         print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    if args.format == "csv":
+        print_csv(_as_frame(game, found))
         return 0
     where = f"scenario {args.scenario}; " if args.scenario else ""
     shown = ", ".join(f"{model.parameters[k].display} = {show_number(v)}" for k, v in values.items())
@@ -78,6 +81,8 @@ def run(args) -> int:
         kind = "pure" if eq.is_pure else "mixed"
         print(f"  {k}. {'; '.join(parts)}  [{kind}; payoffs {show_number(eq.payoffs[0])}, {show_number(eq.payoffs[1])}]")
     if pbe is not None:
+        from .show_pbe import pbe_lines
+
         print()
         print("\n".join(pbe_lines(tree, pbe)))
     if spe is not None:
@@ -87,6 +92,83 @@ def run(args) -> int:
         for node, tied in spe.ties:
             print(f"  tie at {node}: indifferent among {', '.join(tied)}; took the {spe.tie_rule}")
     return 0
+
+
+class _GameFile:
+    """A game read from a Gambit file, standing in for a model with no parameters."""
+
+    def __init__(self, path, game, title):
+        self.name = self.title = title or Path(path).stem
+        self.path = str(path)
+        self.parameters = {}
+        self.sequential = None
+        self.game = game
+
+
+def _load(args):
+    """``(model, game, values, subgame_perfect, perfect_bayesian)`` for a model name/file or a Gambit game file."""
+    from ..errors import BargainingError
+    from ..games.game import Game
+
+    target = str(args.target)
+    suffix = Path(target).suffix.lower()
+    if suffix in (".nfg", ".efg"):
+        if args.scenario or args.overrides:
+            raise BargainingError(f"{target}: a Gambit game has no scenarios or parameters (--scenario, --set)")
+        if suffix == ".nfg":
+            text = Path(target).read_text(encoding="utf-8")
+            game = Game.from_nfg(text)
+            title = _nfg_title(text)
+        else:
+            from ..games.tree import GameTree
+            from ..games.tree_normal_form import reduced_normal_form
+
+            reader = getattr(GameTree, "from_efg", None)
+            if reader is None:
+                raise BargainingError(f"{target}: this version reads .nfg files only (.efg needs GameTree.from_efg)")
+            reduced = reduced_normal_form(reader(Path(target)))
+            game = getattr(reduced, "game", reduced)
+            title = ""
+        return _GameFile(target, game, title), game, {}, None, None
+    from ..modelling.model import load_model
+
+    model = load_model(args.target)
+    if hasattr(model, "members"):  # a linked model: solved by show_linked
+        return model, None, None, None, None
+    overrides = parse_overrides(args.overrides)
+    with warnings_to_stderr():
+        values = model.values(args.scenario, **overrides)
+        game = model.game(args.scenario, **overrides)
+        tree = model.sequential
+        incomplete = tree is not None and not tree.is_perfect_information
+        spe = model.subgame_perfect(args.scenario, **overrides) if tree is not None and not incomplete else None
+    if incomplete:
+        from ..games.pbe import perfect_bayesian
+
+        return model, game, values, spe, perfect_bayesian(tree, values)
+    return model, game, values, spe, None
+
+
+def _nfg_title(text: str) -> str:
+    import re
+
+    match = re.match(r'\s*NFG\s+1\s+[RD]\s+"((?:[^"\\]|\\.)*)"', text)
+    return match.group(1) if match else ""
+
+
+def _as_frame(game, found):
+    """One row per equilibrium: each strategy's probability and each player's payoff, exact."""
+    import pandas as pd
+
+    rows = []
+    for k, eq in enumerate(found, 1):
+        row = {"equilibrium": k}
+        for player, names, probs in zip(game.players, game.strategies, eq.profile):
+            row.update({f"{player}: {n}": Fraction(p) for n, p in zip(names, probs)})
+        row.update({f"payoff {player}": Fraction(v) for player, v in zip(game.players, eq.payoffs)})
+        row["pure"] = eq.is_pure
+        rows.append(row)
+    return pd.DataFrame(rows)
 
 
 def _degenerate(game) -> bool:
@@ -103,7 +185,7 @@ def _as_json(model, scenario, values, game, found, spe) -> dict:
     return {
         "model": model.name,
         "title": model.title,
-        "file": model.path,
+        "file": str(model.path),
         "scenario": scenario,
         "parameters": {k: _number(Fraction(int(v.p), int(v.q))) for k, v in values.items()},
         "players": {"row": game.players[0], "column": game.players[1]},

@@ -205,8 +205,36 @@ def figures() -> dict:
     from .settings import MODELS
 
     drawn = {f"F1_bifurcation_{name}": _bifurcation(name) for name in MODELS}
-    drawn.update({f"F2_regimes_{name}": _regime_probability(name, k) for k, name in enumerate(MODELS)})
+    # Nash-regime shares against R for the models read by their Nash regime (the others: F3 and T6)
+    drawn.update({f"F2_regimes_{name}": _regime_probability(name, k) for k, name in enumerate(MODELS)
+                  if name != "russia_belarus_loyalty"})
+    from .robust import ROBUST_MODELS
+
+    drawn.update({f"F3_map_{name}": _regime_map(name) for name in ROBUST_MODELS})
+    drawn["F4_failed_coercion"] = _failed_coercion
+    drawn["F5_linked_kept"] = _linked_kept
     return drawn
+
+
+def _linked_kept():
+    from .linked import kept_figure
+
+    return kept_figure()
+
+
+def _regime_map(name: str):
+    def draw():
+        from .robust import regime_map_figure
+
+        return regime_map_figure(name)
+
+    return draw
+
+
+def _failed_coercion():
+    from .armenia import failed_coercion_figure
+
+    return failed_coercion_figure()
 
 
 def _bifurcation(name: str):
