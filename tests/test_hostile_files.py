@@ -115,3 +115,29 @@ def test_python_api_bounds_sweep_and_sample_sizes():
     for samples in (0, -1, MAX_SAMPLES + 1, 2.5, True):
         with pytest.raises(bg.BargainingError, match="samples must be"):
             bg.uncertainty(model, R=[0.5, 1.0], samples=samples)
+
+
+@pytest.mark.parametrize("shape", [(150, 150), (40, 40), (100, 3)])
+def test_exact_enumeration_refuses_games_beyond_its_budget(shape):
+    import numpy as np
+
+    rng = np.random.default_rng(sum(shape))
+    games = [bg.Game(np.zeros(shape), np.zeros(shape))] if shape == (150, 150) else []
+    games.append(bg.Game(rng.integers(0, 100, shape), rng.integers(0, 100, shape)))
+    for game in games[:1] if shape == (100, 3) else games:
+        try:
+            found = bg.equilibria(game)
+        except bg.SolverError as err:
+            assert "lemke-howson" in str(err)
+        else:  # a bounded answer is fine too; then it is verified and complete
+            assert found and all(eq.regret == 0 or eq.regret < 1e-9 for eq in found)
+
+
+@pytest.mark.parametrize("shape", [(1, 22), (1, 200), (200, 1), (12, 12)])
+def test_trivial_all_zero_games_are_cheap(shape):
+    import numpy as np
+
+    game = bg.Game(np.zeros(shape), np.zeros(shape))
+    found = bg.equilibria(game, exact=True)
+    assert len(found) == shape[0] * shape[1]  # every pure profile, each an extreme point
+    assert bg.is_degenerate(game) == (max(shape) > 1)

@@ -197,7 +197,9 @@ def game_at(form: SymbolicForm, substitution: dict) -> Game:
             for j in range(values.cols):
                 entry = values[i, j] if values[i, j].is_Rational else sympy.simplify(values[i, j])
                 if not entry.is_Rational:
-                    raise BargainingError(f"payoff {values[i, j]} is not rational: cannot solve exactly")
+                    cell = f"payoffs.{form.strategies[0][i]}.{form.strategies[1][j]}[{len(rows)}]"
+                    raise BargainingError(f"{cell}: the payoff {values[i, j]} is not rational at this point: "
+                                          "cannot solve exactly")
                 row.append(Fraction(int(entry.p), int(entry.q)))
             matrix.append(row)
         rows.append(matrix)

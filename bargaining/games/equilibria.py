@@ -31,7 +31,7 @@ from .game import Game
 from .lemke_howson import lemke_howson
 from .nplayer import NPlayerGame
 from .nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria
-from .reverse_search import reverse_search_equilibria
+from .reverse_search import lex_vertices, reverse_search_equilibria
 
 __all__ = [
     "Equilibrium",
@@ -78,6 +78,11 @@ def is_degenerate(game: Game) -> bool:
     >>> is_degenerate(Game([[3, 0], [5, 1]], [[3, 5], [0, 1]]))
     False
     """
+    if sum(game.shape) >= REVERSE_SEARCH_FROM:  # the vertices by lex pivoting: no support enumeration
+        m, n = game.shape
+        rows = _exact._integer_positive(game.exact_B)
+        cols = [list(col) for col in zip(*_exact._integer_positive(game.exact_A))]
+        return any(labels.bit_count() > dim for M, dim in ((rows, m), (cols, n)) for *_, labels in lex_vertices(M))
     return _exact.is_degenerate(game.exact_A, game.exact_B)
 
 
@@ -269,6 +274,9 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
     return tuple(sorted(found, key=_order_key))
 
 
+#: The most exact verification work (extreme equilibria x rows x columns) one call may do.
+MAX_VERIFY_WORK = 5_000_000
+
 #: From this many strategies in all (rows + columns), lexicographic pivoting beats support enumeration.
 REVERSE_SEARCH_FROM = 8
 
@@ -278,5 +286,12 @@ def _exact_equilibria(game: Game) -> tuple[Equilibrium, ...]:
         profiles = reverse_search_equilibria(game.exact_A, game.exact_B)
     else:
         profiles = _exact.extreme_equilibria(game.exact_A, game.exact_B)
+    m, n = game.shape
+    if len(profiles) * m * n > MAX_VERIFY_WORK:
+        raise SolverError(
+            f"the {m}x{n} game has {len(profiles):,} extreme equilibria, too many to verify exactly (the limit is "
+            f"{MAX_VERIFY_WORK // (m * n):,} for this size); its equilibria form large continua: see "
+            "components(game), or equilibria(game, method='lemke-howson') for one"
+        )
     found = [make_equilibrium(game, profile, "exact", exact=True) for profile in profiles]
     return tuple(sorted(found, key=_order_key))

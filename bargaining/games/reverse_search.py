@@ -45,6 +45,11 @@ from fractions import Fraction
 
 from .exact import _check, _integer_positive
 
+#: The most bases one walk may visit, and the most pivot work (bases x tableau entries): a few
+#: seconds; time and memory grow with them.
+MAX_LEX_BASES = 30_000
+MAX_LEX_WORK = 6_000_000
+
 __all__ = ["lex_vertices", "reverse_search_equilibria"]
 
 
@@ -92,6 +97,12 @@ def lex_vertices(M) -> list[tuple[tuple[int, ...], int, int]]:
     M : list of list of int
         One row per variable, one column per constraint; entries at least 1.
 
+    Raises
+    ------
+    SolverError
+        If the walk would visit more than :data:`MAX_LEX_BASES` bases (fewer
+        for large tableaus: at most :data:`MAX_LEX_WORK` entries pivoted).
+
     Returns
     -------
     list of (numerators, denominator, labels)
@@ -111,6 +122,7 @@ def lex_vertices(M) -> list[tuple[tuple[int, ...], int, int]]:
     T = [[1] + [M[v][j] for v in range(V)] + [int(k == j) for k in range(C)] for j in range(C)]
     lex = [0] + [1 + V + j for j in range(C)]
     start = tuple(range(V, V + C))
+    limit = min(MAX_LEX_BASES, MAX_LEX_WORK // (C * (V + C)) + 1)
     seen = {frozenset(start)}
     stack = [(start, T, 1)]
     found: dict = {}
@@ -139,6 +151,12 @@ def lex_vertices(M) -> list[tuple[tuple[int, ...], int, int]]:
             if key in seen:
                 continue
             seen.add(key)
+            if len(seen) > limit:
+                from ..errors import SolverError
+
+                raise SolverError(f"exact enumeration visited more than {limit:,} bases of a polytope with "
+                                  f"{V} variables and {C} constraints; for one equilibrium use "
+                                  "equilibria(game, method='lemke-howson')")
             T2, d2 = _pivot(T, d, r, 1 + c)
             stack.append((nxt, T2, d2))
     return list(found.values())
@@ -191,6 +209,11 @@ def reverse_search_equilibria(A, B) -> list[tuple[tuple[Fraction, ...], tuple[Fr
     by_labels: dict = {}
     for w, lab in zip(Q, q_labels):
         by_labels.setdefault(lab, []).append(w)
+    if len(P) * len(by_labels) > 4 * 10**7:
+        from ..errors import SolverError
+
+        raise SolverError(f"the {m}x{n} game's polytopes have {len(P):,} and {len(Q):,} vertices, too many to pair "
+                          "exactly; for one equilibrium use equilibria(game, method='lemke-howson')")
     result = []
     for v in sorted(P, key=_vertex_order):
         need = full & ~v[2]
