@@ -39,6 +39,7 @@ _PUBLIC = {
     "Commitment": "games.commitment",
     "optimal_commitment": "games.commitment",
     "Equilibrium": "games.equilibria",
+    "EquilibriumSet": "games.display",
     "equilibria": "games.equilibria",
     "pure_equilibria": "games.equilibria",
     "best_responses": "games.equilibria",
