@@ -38,6 +38,9 @@ _PUBLIC = {
     "linked_regret": "games.linked_solve",
     "Commitment": "games.commitment",
     "optimal_commitment": "games.commitment",
+    "linked_sweep": "analysis.linked_sweep",
+    "linked_thresholds": "analysis.linked_sweep",
+    "order_of_cuts": "analysis.linked_sweep",
     "Equilibrium": "games.equilibria",
     "EquilibriumSet": "games.display",
     "equilibria": "games.equilibria",
@@ -170,6 +173,13 @@ _PUBLIC = {
     "to_csv": "output",
     "to_markdown": "output",
     "to_latex": "output",
+    # names that landed on main while the lazy table was written
+    "box_shares": "analysis.robustness",
+    "nash_labels": "analysis.robustness",
+    "order_share": "analysis.robustness",
+    "path_labels": "analysis.robustness",
+    "regime_map": "analysis.robustness",
+    "standard_error": "analysis.robustness",
 }
 
 #: The subpackages and base modules, importable as attributes (``bargaining.games``).

@@ -1,10 +1,12 @@
 """Test configuration: the Gambit oracle helpers are collected only where pygambit is installed.
 
-The fixture generator ``tests/data/make_gambit_fixtures.py`` is a script, never collected.
+The fixture generators ``tests/data/make_*.py`` are scripts (they need pygambit and
+rewrite the recorded answers), never collected.
 """
 
 import importlib.util
 
-collect_ignore = ["data/make_gambit_fixtures.py"]
+collect_ignore_glob = ["data/*.py"]
+collect_ignore = []
 if not importlib.util.find_spec("pygambit"):
     collect_ignore.append("oracle.py")

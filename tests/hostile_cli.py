@@ -188,7 +188,8 @@ def run_case(argv, folder, timeout: float = 60.0) -> dict:
     child.returncode = code
     lines = err.strip().splitlines()
     return {"code": "killed" if code == -9 else code, "lines": len(lines), "first": lines[0] if lines else "",
-            "seconds": seconds, "peak_mib": usage.ru_maxrss / 1024, "traceback": "Traceback" in err}
+            "seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "peak_mib": usage.ru_maxrss / 1024,
+            "traceback": "Traceback" in err}
 
 
 def main(argv=None) -> int:
@@ -199,8 +200,8 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_models(tmp)
         if markdown:
-            print("| case | exit | stderr lines | seconds | peak MiB | first line |")
-            print("|---|---|---|---|---|---|")
+            print("| case | exit | stderr lines | wall s | CPU s | peak MiB | first line |")
+            print("|---|---|---|---|---|---|---|")
         bad = 0
         for name, args, expected in CASES:
             result = run_case(args, folder)
@@ -209,10 +210,11 @@ def main(argv=None) -> int:
             first = result["first"][:110]
             if markdown:
                 print(f"| {name} | {result['code']} | {result['lines']} | {result['seconds']:.1f} | "
-                      f"{result['peak_mib']:.0f} | {first.replace('|', '/')} |")
+                      f"{result['cpu']:.1f} | {result['peak_mib']:.0f} | {first.replace('|', '/')} |", flush=True)
             else:
                 print(f"{'ok ' if ok else 'BAD'} {name:<32} exit {result['code']!s:<7} {result['lines']} line(s) "
-                      f"{result['seconds']:5.1f} s {result['peak_mib']:6.0f} MiB  {first}", flush=True)
+                      f"{result['seconds']:5.1f} s {result['cpu']:5.1f} s CPU {result['peak_mib']:6.0f} MiB  {first}",
+                      flush=True)
     print(f"{len(CASES) - bad} of {len(CASES)} cases as expected", file=sys.stderr)
     return 1 if bad else 0
 

@@ -62,6 +62,13 @@ def gambit_lcp_payoffs(g) -> list:
     return sorted(list(v) for v in found)
 
 
+def gambit_enummixed_payoffs(g) -> list:
+    """Payoff vectors of the extreme equilibria of the game's (reduced) strategic form, by ``enummixed_solve``."""
+    result = gbt.nash.enummixed_solve(g, rational=True)
+    found = {tuple(str(Fraction(str(eq.payoff(p)))) for p in g.players) for eq in result.equilibria}
+    return sorted(list(v) for v in found)
+
+
 def record_efg_fixture(folder, out):
     """Write tests/data/gambit_efg.json: pygambit's reading and lcp equilibria of every .efg in ``folder``."""
     import json
@@ -75,7 +82,8 @@ def record_efg_fixture(folder, out):
     }
     for path in sorted(Path(folder).glob("*.efg")):
         g = gbt.read_efg(str(path))
-        record["games"][path.name] = {"tree": gambit_tree_summary(g), "lcp_payoffs": gambit_lcp_payoffs(g)}
+        record["games"][path.name] = {"tree": gambit_tree_summary(g), "lcp_payoffs": gambit_lcp_payoffs(g),
+                                    "enummixed_payoffs": gambit_enummixed_payoffs(g)}
     games = ",\n".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in record["games"].items())
     head = {k: v for k, v in record.items() if k != "games"}
     text = json.dumps(head, ensure_ascii=False)[:-1] + ', "games": {\n' + games + "\n}}\n"

@@ -33,7 +33,7 @@ def test_models_lists_bundled(capsys):
     assert code == 0
     lines = out.splitlines()
     assert any(line.startswith("russia_belarus") and "subsidies for loyalty" in line for line in lines)
-    assert sum(line.startswith("russia_") for line in lines) == 4
+    assert sum(line.startswith("russia_") for line in lines) == 5
 
 
 def test_show_model(capsys):

@@ -156,3 +156,15 @@ class TestThroughPygambit:
         tree = random_tree(seed)
         g = self.gbt.read_efg(io.StringIO(tree.to_efg()))
         assert GameTree.from_efg(g.to_efg()) == tree
+
+
+def test_three_player_tree_round_trips():
+    from bargaining import TreeBuilder
+
+    t = TreeBuilder(players=("A", "B", "C"))
+    c = {k: t.decision("C", {"x": t.end(1, 2, 3, label="one"), "y": t.end("1/2", 0, -1)}, infoset="c") for k in "LR"}
+    t.chance({"up": ("1/3", t.decision("A", c, infoset="a")), "down": ("2/3", t.end(0, 0, 0, label="quiet"))})
+    tree = t.build()
+    text = tree.to_efg()
+    assert text.startswith('EFG 2 R "" { "A" "B" "C" }')
+    assert GameTree.from_efg(text) == tree

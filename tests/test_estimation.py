@@ -247,3 +247,28 @@ def test_the_error_scale_is_estimable_when_utilities_are_fixed():
     m = bg.fit(bg.egame12(), df, utilities=spec, outcome="y", scale="1")
     assert list(m.coefficients.index) == ["u1(4)", "log(sigma)"]
     assert ((m.coefficients - pd.Series(truth)).abs() < 2 * m.standard_errors).all()
+
+
+def test_war1800_example_of_games_drops_missing_rows_and_expands_factors():
+    """games' egame12 example: esc + war ~ s_wt_re1 + revis1 | 0 | regime1 | balanc + regime2."""
+    df = _data("war1800")
+    spec = {"u11": "s_wt_re1 + revis1", "u13": 0, "u14": "regime1", "u24": "balanc + regime2"}
+    m = bg.fit(bg.egame12(), df, utilities=spec, outcome=["esc", "war"], outcomes=["sq", "cap", "war"])
+    assert m.n_obs == 282 and m.converged
+    assert "u1(war):regime1dem" in m.coefficients.index and "u2(war):regime2mixed" in m.coefficients.index
+    df.loc[0, "esc"] = np.nan                       # a missing outcome drops its row too
+    assert bg.fit(bg.egame12(), df, utilities=spec, outcome=["esc", "war"]).n_obs <= 282
+
+
+def test_vuong_statistic_by_hand():
+    from types import SimpleNamespace
+
+    a = np.log(np.array([0.5, 0.4, 0.7, 0.2, 0.6]))
+    b = np.log(np.array([0.3, 0.5, 0.5, 0.1, 0.6]))
+    d = a - b
+    by_hand = d.sum() / (np.sqrt(5) * d.std(ddof=1))
+    m1, m2 = SimpleNamespace(loglik_terms=a, k=3), SimpleNamespace(loglik_terms=b, k=2)
+    assert bg.vuong(m1, m2).statistic == pytest.approx(by_hand)
+    bic = bg.vuong(m1, m2, correction="bic")
+    assert bic.statistic == pytest.approx((d.sum() - np.log(5) / 2) / (np.sqrt(5) * d.std(ddof=1)))
+    assert bic.p_value == pytest.approx(2 * norm.sf(abs(bic.statistic)))

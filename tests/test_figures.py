@@ -116,7 +116,7 @@ def test_regime_probability_figure():
     res = bg.uncertainty(bg.load_model("russia_belarus"), R=np.linspace(0.3, 1.3, 11), samples=100, seed=2)
     fig = regime_probability(res, title="Belarus")
     ax = fig.axes[0]
-    assert ax.get_ylabel() == "probability" and ax.get_xlabel() == "R"
+    assert ax.get_ylabel() == "share of the plausible box" and ax.get_xlabel() == "R"
     assert len(ax.collections) == res.probabilities.shape[1]  # one stacked area per regime
     legend = [t.get_text().replace("\n   ", " ") for t in ax.get_legend().get_texts()]
     # each regime by its name, or by a number spelled out in the key below

@@ -90,8 +90,9 @@ def test_errors_name_the_file(tmp_path):
         read_nfg(path)
 
 
-def test_missing_file_raises_oserror(tmp_path):
-    with pytest.raises(OSError):
+def test_missing_file_raises_game_error(tmp_path):
+    # bad input is the package's own error (issue 17), naming the file
+    with pytest.raises(GameError, match="absent.nfg: no such file"):
         read_nfg(tmp_path / "absent.nfg")
 
 

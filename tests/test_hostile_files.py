@@ -99,3 +99,19 @@ def test_python_api_refuses_numbers_with_too_many_digits(value):
         load_model("russia_belarus").game(R=value)
     with pytest.raises(ModelError, match="digits"):
         load_model("russia_belarus").game(R=Fraction(value) if "/" in value else value)
+
+
+def test_python_api_bounds_sweep_and_sample_sizes():
+    import numpy as np
+
+    from bargaining.analysis.sweep import MAX_POINTS
+    from bargaining.analysis.uncertainty import MAX_SAMPLES
+
+    model = load_model("russia_belarus")
+    with pytest.raises(bg.BargainingError, match="more than the limit"):
+        bg.sweep(model, R=np.zeros(MAX_POINTS + 1))  # refused before anything is solved
+    with pytest.raises(bg.BargainingError, match="finite"):
+        bg.sweep(model, R=[0.5, float("inf")])
+    for samples in (0, -1, MAX_SAMPLES + 1, 2.5, True):
+        with pytest.raises(bg.BargainingError, match="samples must be"):
+            bg.uncertainty(model, R=[0.5, 1.0], samples=samples)

@@ -130,7 +130,7 @@ def test_plain_game_file_and_bundled_example():
 
 
 def test_bundled_names_and_unknown_name():
-    assert bg.bundled_models() == ("russia_armenia", "russia_belarus", "russia_belarus_loyalty", "russia_china")
+    assert bg.bundled_models() == ("russia_armenia", "russia_armenia_private", "russia_belarus", "russia_belarus_loyalty", "russia_china")
     with pytest.raises(ModelError, match="no bundled model.*russia_belarus"):
         load_model("russia_ukraine")
     with pytest.raises(ModelError, match="no such file"):

@@ -57,3 +57,13 @@ def test_sweep_gives_each_path_probability(threat):
 def test_interval_is_required(threat):
     with pytest.raises(ModelError, match="interval"):
         pbe_thresholds(threat, "R")
+
+
+def test_a_knife_edge_point_beyond_scope_is_refused_clearly(threat):
+    # At R = 13/20 the irresolute type is indifferent after a refusal (1/5 - 13/20 = -9/20 = -b):
+    # its mixture multiplies Russia's off-path belief, a set that is not a polytope.
+    from bargaining import perfect_bayesian
+    from bargaining.errors import SolverError
+
+    with pytest.raises(SolverError, match="beyond the scope"):
+        perfect_bayesian(threat.sequential, threat.values(R="13/20"))

@@ -1,8 +1,8 @@
 """Solvers on trees: Nash equilibria in behaviour strategies, subgame perfection, sequence-form Lemke.
 
 Answers are derived by hand in the tests; Gambit (pygambit's sequence-form
-``lcp_solve``) is the oracle on its own example trees, live and through a
-recorded fixture; random trees check that every profile returned has no
+``lcp_solve``, and ``enummixed_solve`` on the strategic form) is the oracle
+on its own example trees, live and through a recorded fixture; random trees check that every profile returned has no
 profitable pure deviation (checked by brute force, independently of the
 regret code).
 """
@@ -148,6 +148,8 @@ def test_enumeration_contains_gambit_lcp_payoffs_recorded(path):
     ours = {eq.payoffs for eq in behaviour_equilibria(tree)}
     recorded = {tuple(F(v) for v in vec) for vec in FIXTURE["games"][path.name]["lcp_payoffs"]}
     assert recorded and recorded <= ours
+    # Gambit's enumeration of its (reduced) strategic form gives exactly our set of equilibrium payoffs
+    assert ours == {tuple(F(v) for v in vec) for vec in FIXTURE["games"][path.name]["enummixed_payoffs"]}
     assert sequence_form_lemke(tree).payoffs in ours  # our Lemke lands on one of the enumerated equilibria
 
 
@@ -158,8 +160,10 @@ def test_enumeration_contains_gambit_lcp_payoffs_live(path):
     import oracle
     import pygambit as gbt
 
-    live = {tuple(F(v) for v in vec) for vec in oracle.gambit_lcp_payoffs(gbt.read_efg(str(path)))}
-    assert live <= {eq.payoffs for eq in behaviour_equilibria(GameTree.from_efg(path))}
+    game = gbt.read_efg(str(path))
+    ours = {eq.payoffs for eq in behaviour_equilibria(GameTree.from_efg(path))}
+    assert {tuple(F(v) for v in vec) for vec in oracle.gambit_lcp_payoffs(game)} <= ours
+    assert {tuple(F(v) for v in vec) for vec in oracle.gambit_enummixed_payoffs(game)} == ours
 
 
 @settings(max_examples=40, deadline=None)

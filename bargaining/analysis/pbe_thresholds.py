@@ -17,6 +17,7 @@ probability of every path of every equilibrium over a grid.
 from __future__ import annotations
 
 import itertools
+import warnings
 from collections.abc import Mapping
 from fractions import Fraction
 
@@ -189,6 +190,9 @@ def pbe_thresholds(source, param: str = "R", lo=None, hi=None, *, scenario=None,
     -------
     tuple of Threshold
         ``kind="perfect-Bayesian"``; ``before``/``after`` are :func:`pbe_signature` texts.
+        A candidate whose two sides agree is also probed at the point itself
+        (when rational); if the equilibria there are beyond the solver's
+        scope, a warning says so and the candidate is not reported.
 
     Examples
     --------
@@ -213,7 +217,14 @@ def pbe_thresholds(source, param: str = "R", lo=None, hi=None, *, scenario=None,
     found = []
     for k, cut in enumerate(cuts):
         before, after = middles[k], middles[k + 1]
-        if before != after or (cut.is_Rational and at(Fraction(int(cut.p), int(cut.q))) != before):
+        changed = before != after
+        if not changed and cut.is_Rational:
+            try:
+                changed = at(Fraction(int(cut.p), int(cut.q))) != before
+            except SolverError as error:
+                warnings.warn(f"pbe_thresholds: {param} = {cut}: the equilibria at the point itself are beyond "
+                              f"the solver's scope ({error}); the types on its two sides agree", stacklevel=2)
+        if changed:
             found.append(Threshold(param, cut, cut, float(cut), before, after, "perfect-Bayesian"))
     return tuple(found)
 

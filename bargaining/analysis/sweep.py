@@ -21,6 +21,9 @@ from .sensitivity import symbolic_form
 
 __all__ = ["sweep", "payoff_arrays"]
 
+#: The most points one sweep solves (memory grows with the points times the equilibria per point).
+MAX_POINTS = 1_000_000
+
 
 @lru_cache(maxsize=64)
 def _compiled(A, B, symbols: tuple):
@@ -138,6 +141,11 @@ def sweep(model, *, scenario=None, **arrays) -> pd.DataFrame:
     n = len(next(iter(swept.values())))
     if n == 0:
         raise BargainingError("the sweep has no points")
+    if n > MAX_POINTS:
+        raise BargainingError(f"the sweep has {n:,} points, more than the limit {MAX_POINTS:,} (split it into "
+                              "chunks and concatenate the tables)")
+    if not all(np.isfinite(v).all() for v in swept.values()):
+        raise BargainingError("the swept values must be finite numbers (no nan or inf)")
     values = {name: np.full(n, float(v)) for name, v in form.values}
     values.update(swept)
     A, B = payoff_arrays(form, values, n)

@@ -50,6 +50,10 @@ from .sensitivity import (
 
 __all__ = ["UncertaintyResult", "uncertainty", "regime_label"]
 
+#: Bounds on one run: draws, and draws times grid values (memory and time grow with both).
+MAX_SAMPLES = 2_000_000
+MAX_WORK = 200_000_000
+
 #: Quantiles reported for each threshold.
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 #: A condition whose absolute value is at most this counts as a tie.
@@ -350,6 +354,11 @@ def uncertainty(model, *, samples: int = 1000, seed=None, distributions=None, pr
     ['kappa*mu*s/w', 'kappa*s/w']
     """
     param, values = _grid(model, grid)
+    if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or not 1 <= samples <= MAX_SAMPLES:
+        raise BargainingError(f"samples must be a whole number from 1 to {MAX_SAMPLES:,}, got {samples!r}")
+    if len(values) * int(samples) > MAX_WORK:
+        raise BargainingError(f"{int(samples):,} samples x {len(values):,} grid values is more than the limit "
+                              f"{MAX_WORK:,}")
     drawn = draw(model, samples, seed=seed, distributions=distributions, exclude=(param,))
     varied = tuple(k for k, v in drawn.items() if np.ptp(v) > 0)
     step = max(1, _CHUNK_POINTS // len(values))

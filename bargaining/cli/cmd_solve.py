@@ -36,6 +36,10 @@ def run(args) -> int:
     from ..games.equilibria import equilibria
 
     model, game, values, spe, pbe = _load(args)
+    if hasattr(model, "members"):  # a linked model
+        from .show_linked import solve_linked
+
+        return solve_linked(model, args, parse_overrides(args.overrides))
     tree = model.sequential
     found = equilibria(game, exact=True)
     if args.format == "json":
@@ -129,6 +133,8 @@ def _load(args):
     from ..modelling.model import load_model
 
     model = load_model(args.target)
+    if hasattr(model, "members"):  # a linked model: solved by show_linked
+        return model, None, None, None, None
     overrides = parse_overrides(args.overrides)
     with warnings_to_stderr():
         values = model.values(args.scenario, **overrides)

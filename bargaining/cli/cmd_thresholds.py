@@ -43,6 +43,10 @@ def run(args) -> int:
 
     model = load_model(args.model)
     overrides = parse_overrides(args.overrides)
+    if hasattr(model, "members"):  # a linked model
+        from .show_linked import thresholds_linked
+
+        return thresholds_linked(model, args, overrides)
     found = thresholds(
         model, args.param, args.lo, args.hi, kind=args.kind, scenario=args.scenario, **overrides
     )

@@ -21,7 +21,7 @@ from ..errors import BargainingError, ModelError
 __all__ = ["add_model_argument", "add_point_arguments", "parse_overrides", "show_number", "warnings_to_stderr",
            "BOUNDS", "parse_number", "parse_count", "validate", "UsageError"]
 
-#: Bounds on numbers from the command line (documented in ``docs/cli.md``).
+#: Bounds on numbers from the command line (documented in ``docs/limits.md``).
 BOUNDS = {
     "digits": 30,  # digits of a number's numerator, denominator, or decimal mantissa
     "exponent": 30,  # |e| in a decimal such as 1.5e3
@@ -30,7 +30,7 @@ BOUNDS = {
     "seed": 2**63 - 1,  # largest --seed
     "samples": 1_000_000,  # largest --samples
     "work": 50_000_000,  # largest --samples x --points (uncertainty, plot --kind uncertainty)
-    "points": {"sweep": 100_000, "plot": 10_000, "uncertainty": 10_000},  # largest --points per command
+    "points": {"sweep": 100_000, "plot": 10_000, "uncertainty": 10_000, "explore": 2001},  # largest --points
 }
 
 _DECIMAL = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
@@ -180,7 +180,7 @@ def validate(args) -> None:
         parse_count(args.seed, "--seed", low=0, high=BOUNDS["seed"])
     points = getattr(args, "points", None)
     if points is not None:
-        points = parse_count(points, "--points", low=2 if command == "plot" else 1,
+        points = parse_count(points, "--points", low=2 if command in ("plot", "explore") else 1,
                              high=BOUNDS["points"].get(command, min(BOUNDS["points"].values())))
         if len(ends) == 2 and points > 1 and (ends["hi"] - ends["lo"]) / (points - 1) < BOUNDS["step"]:
             raise UsageError(f"--points: {points} points between --from and --to are closer than {BOUNDS['step']:g}")

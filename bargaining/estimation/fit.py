@@ -22,7 +22,7 @@ from scipy.special import expit, log_expit, log_ndtr, ndtr
 from ..errors import ModelError
 from .design import encode_outcomes
 from .model import Compiled, compile_model
-from .optimize import hessian, maximize
+from .optimize import maximize
 from .result import StrategicFit
 from .shapes import shape_of
 
@@ -89,6 +89,7 @@ def fit(tree, data: pd.DataFrame, *, utilities: dict, outcome, outcomes=None, li
     True
     """
     shape = shape_of(tree)
+    data = data.loc[data[list(outcome) if isinstance(outcome, (list, tuple)) else [outcome]].notna().all(axis=1)]
     y_all, labels = encode_outcomes(data, outcome, shape, outcomes, where="estimation: ")
     comp = compile_model(shape, labels, utilities, data, link=link, errors=errors, scale=scale)
     keep = _used_rows(data, comp, outcome)
@@ -98,9 +99,8 @@ def fit(tree, data: pd.DataFrame, *, utilities: dict, outcome, outcomes=None, li
     theta0 = sbi_start(comp, mats, y) if start is None else np.asarray(start, float)
     if theta0.shape != (len(comp.names),):
         raise ModelError(f"estimation: start has {theta0.size} values; the model has {len(comp.names)}")
-    theta, converged, message = maximize(comp, mats, y, theta0, gtol=gtol)
+    theta, converged, message, H = maximize(comp, mats, y, theta0, gtol=gtol, want_hessian=True)
     terms, _ = comp.loglik(theta, mats, y, grad=False)
-    H = hessian(comp, mats, y, theta)
     try:
         vcov = np.linalg.inv(-H)
     except np.linalg.LinAlgError:

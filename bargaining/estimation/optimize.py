@@ -14,12 +14,14 @@ from scipy.optimize import minimize
 __all__ = ["maximize", "hessian"]
 
 
-def maximize(comp, mats, y, theta0, *, gtol=1e-8):
+def maximize(comp, mats, y, theta0, *, gtol=1e-8, want_hessian=False):
     """Maximise the log-likelihood from ``theta0``: BFGS, then Newton polishing.
 
     Returns
     -------
     theta, converged, message
+        And the Hessian at ``theta`` when ``want_hessian`` (the polishing
+        Hessian is reused when the polish moved less than 1e-7).
     """
 
     def negative(theta):
@@ -28,12 +30,13 @@ def maximize(comp, mats, y, theta0, *, gtol=1e-8):
 
     res = minimize(negative, theta0, jac=True, method="BFGS", options={"gtol": gtol, "maxiter": 5000})
     theta = res.x
-    H = None
+    H, H_at = None, None
     for _ in range(6):
         f, g = negative(theta)
         if np.max(np.abs(g)) < 1e-9:
             break
-        H = hessian(comp, mats, y, theta) if H is None else H
+        if H is None:
+            H, H_at = hessian(comp, mats, y, theta), theta.copy()
         try:
             step = np.linalg.solve(H, g)  # H: Hessian of the log-likelihood; g: the negative score
         except np.linalg.LinAlgError:
@@ -44,7 +47,11 @@ def maximize(comp, mats, y, theta0, *, gtol=1e-8):
             break
     g = negative(theta)[1]
     converged = bool(np.max(np.abs(g)) < max(gtol, 1e-6) * max(1.0, len(y) ** 0.5))
-    return theta, converged, str(res.message)
+    if not want_hessian:
+        return theta, converged, str(res.message)
+    if H is None or np.max(np.abs(theta - H_at)) > 1e-7:
+        H = hessian(comp, mats, y, theta)
+    return theta, converged, str(res.message), H
 
 
 def hessian(comp, mats, y, theta):

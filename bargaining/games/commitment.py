@@ -191,7 +191,8 @@ def _replies(game, others, x):
     return out
 
 
-def optimal_commitment(game: LinkedGame, *, mixed: bool = True, budget: str = "sure") -> Commitment:
+def optimal_commitment(game: LinkedGame, *, mixed: bool = True, budget: str = "sure",
+                       weak: bool = True) -> Commitment:
     """The hub's optimal commitment within its budget, partners best-responding; both tie rules.
 
     Parameters
@@ -203,6 +204,10 @@ def optimal_commitment(game: LinkedGame, *, mixed: bool = True, budget: str = "s
     budget : {"sure", "expected"}
         Whether every combined strategy used must fit the budget, or only
         the expected cost (see the module notes).
+    weak : bool
+        Also find the weak solution (ties against the hub). With False the
+        weak fields repeat the strong solution's commitment, with the
+        replies and value when ties go against the hub there (faster).
 
     Returns
     -------
@@ -238,11 +243,14 @@ def optimal_commitment(game: LinkedGame, *, mixed: bool = True, budget: str = "s
     profiles = list(itertools.product(*(range(d.shape[1]) for d in game.dyads)))
     if not mixed:
         return _pure(game, hub, others, labels)
+    want_weak = weak
     strong, weak, optimal = None, None, []
     # best first by an upper bound (the profile's best payoff over any x), so most LPs are never solved
     bounds = {p: max(_profile_value(hub, p)) for p in profiles}
     for profile in sorted(profiles, key=lambda p: -bounds[p]):
-        if strong is not None and bounds[profile] < strong[0] and weak is not None and bounds[profile] <= weak[0]:
+        if strong is not None and bounds[profile] < strong[0] and (
+            not want_weak or (weak is not None and bounds[profile] <= weak[0])
+        ):
             break
         solved = _solve_profile(hub, others, costs, game.budget, profile)
         if solved is None:
@@ -252,7 +260,7 @@ def optimal_commitment(game: LinkedGame, *, mixed: bool = True, budget: str = "s
             optimal = [profile]
         elif solved[0] == strong[0]:
             optimal.append(profile)
-        closure = _solve_profile(hub, others, costs, game.budget, profile, weak=True)
+        closure = _solve_profile(hub, others, costs, game.budget, profile, weak=True) if want_weak else None
         if closure is not None and (weak is None or closure[0] > weak[0]) and _strictly_inducible(
             hub, others, costs, game.budget, profile
         ):
@@ -263,7 +271,7 @@ def optimal_commitment(game: LinkedGame, *, mixed: bool = True, budget: str = "s
     elif budget == "expected":
         shadow = Fraction(0)
     value, x, profile = strong
-    if weak is None:  # no profile is strictly inducible: fall back on the worst replies at the strong optimum
+    if weak is None:  # not asked for, or no profile strictly inducible: the worst replies at the strong optimum
         worst = [min(rs, key=lambda j, k=k: sum(x[h] * hub[k][h][j] for h in range(len(x))))
                  for k, rs in enumerate(_replies(game, others, x).values())]
         weak = (sum(x[h] * v for h, v in enumerate(_profile_value(hub, worst))), x, tuple(worst), True)

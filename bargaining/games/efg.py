@@ -23,42 +23,16 @@ References
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import sympy
 
 from ..errors import GameError
-from .gambit import _quote, _Tokens
+from .gambit import _quote, _source, _Tokens
 
 __all__ = ["read_efg", "write_efg", "MAX_EFG_NODES"]
 
 #: Bounds on what a file may ask for.
 MAX_EFG_NODES = 100_000
 MAX_DEPTH = 500
-
-
-def _source(path_or_text) -> tuple[str, str]:
-    if hasattr(path_or_text, "read"):
-        text, name = path_or_text.read(), getattr(path_or_text, "name", "<efg stream>")
-    elif isinstance(path_or_text, bytes):
-        text, name = path_or_text, "<efg text>"
-    elif isinstance(path_or_text, str) and path_or_text.lstrip().startswith("EFG"):
-        text, name = path_or_text, "<efg text>"
-    elif isinstance(path_or_text, (str, os.PathLike)):
-        name = str(path_or_text)
-        try:
-            text = Path(path_or_text).read_bytes()
-        except (OSError, ValueError):
-            raise GameError(f"{name[:60]!r} is neither the text of an .efg file nor a readable path") from None
-    else:
-        raise GameError(f"read_efg needs a path or the text of an .efg file, got {type(path_or_text).__name__}")
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError:
-            text = text.decode("latin-1")
-    return text, str(name)
 
 
 def read_efg(path_or_text) -> dict:
@@ -92,7 +66,7 @@ def read_efg(path_or_text) -> dict:
     >>> data["title"], data["nodes"][1]
     ('coin', ('t', 'n2', 'heads', (Fraction(1, 1), Fraction(-1, 1))))
     """
-    text, name = _source(path_or_text)
+    text, name = _source(path_or_text, "efg")
     tokens = _Tokens(text, name)
     if tokens.take("word", what="'EFG'") != "EFG":
         raise GameError(f"{name}: not an .efg file (it must start with EFG)")

@@ -19,13 +19,17 @@ from __future__ import annotations
 import os
 import re
 from fractions import Fraction
-from pathlib import Path
 
 from ..errors import GameError
 
 __all__ = ["read_nfg", "write_nfg"]
 
 _TOKEN = re.compile(r'\s*(?:(")((?:[^"\\]|\\.)*)"|([{},])|([^\s{},"]+))', re.S)
+#: The largest Gambit file read (bytes), and the longest number in it (characters, exponent).
+MAX_FILE_BYTES = 20_000_000
+MAX_NUMBER_CHARS = 80
+MAX_EXPONENT = 300
+
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?:/\d+)?")
 
 
@@ -67,7 +71,11 @@ class _Tokens:
     def number(self, what: str) -> Fraction:
         word = self.take("word", what=what)
         if not _NUMBER.fullmatch(word):
-            raise GameError(f"{self.name}: {what} must be a number, found {word!r}")
+            raise GameError(f"{self.name}: {what} must be a number, found {word[:40]!r}")
+        exponent = re.search(r"[eE]([+-]?\d+)", word)
+        if len(word) > MAX_NUMBER_CHARS or (exponent and abs(int(exponent.group(1)[:6])) > MAX_EXPONENT):
+            raise GameError(f"{self.name}: {what} {word[:40]!r} is too long or too large (at most "
+                            f"{MAX_NUMBER_CHARS} characters, exponent {MAX_EXPONENT})")
         try:
             return Fraction(word)
         except (ValueError, ZeroDivisionError):
@@ -80,19 +88,31 @@ class _Tokens:
         return int(word)
 
 
-def _source(path_or_text) -> tuple[str, str]:
+def _source(path_or_text, kind: str = "nfg") -> tuple:
+    """The text and a name of a Gambit file given as a path, a stream, bytes or the text itself.
+
+    A path is read only if it names a regular file of at most :data:`MAX_FILE_BYTES`
+    (checked before reading: a FIFO never blocks, ``/dev/zero`` is never read).
+    """
+    from ..output import read_regular_file
+
+    marker = kind.upper()
     if hasattr(path_or_text, "read"):
-        text = path_or_text.read()
-        name = getattr(path_or_text, "name", "<nfg stream>")
+        text = path_or_text.read(MAX_FILE_BYTES + 1)
+        name = getattr(path_or_text, "name", f"<{kind} stream>")
     elif isinstance(path_or_text, bytes):
-        text, name = path_or_text, "<nfg text>"
-    elif isinstance(path_or_text, str) and path_or_text.lstrip().startswith("NFG"):
-        text, name = path_or_text, "<nfg text>"
+        text, name = path_or_text, f"<{kind} text>"
+    elif isinstance(path_or_text, str) and path_or_text.lstrip().startswith(marker):
+        text, name = path_or_text, f"<{kind} text>"
     elif isinstance(path_or_text, (str, os.PathLike)):
         name = str(path_or_text)
-        text = Path(path_or_text).read_bytes()
+        if isinstance(path_or_text, str) and (len(name) > 4096 or "\0" in name or not os.path.lexists(name)):
+            raise GameError(f"{name[:60]!r} is neither the text of an .{kind} file nor a readable path")
+        text = read_regular_file(path_or_text, MAX_FILE_BYTES, error=GameError)
     else:
-        raise GameError(f"read_nfg needs a path or the text of an .nfg file, got {type(path_or_text).__name__}")
+        raise GameError(f"read_{kind} needs a path or the text of an .{kind} file, got {type(path_or_text).__name__}")
+    if len(text) > MAX_FILE_BYTES:
+        raise GameError(f"{str(name)[:200]}: more than {MAX_FILE_BYTES:,} bytes")
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")

@@ -15,6 +15,12 @@ Every Nash equilibrium of the tree is realization-equivalent to a mixed
 equilibrium of the reduced normal form, which is a convex combination of
 extreme equilibria in one maximal Nash subset; the records returned are the
 images of the extreme ones.
+
+The reduced normal form can be exponentially larger than the tree, and the
+enumeration of its extreme equilibria is exponential in its size: Kuhn's
+three-card poker (27 x 64 reduced plans, a degenerate game) does not finish
+in minutes. For one equilibrium of such a tree use
+:func:`~bargaining.games.sequence_form.sequence_form_lemke`.
 """
 
 from __future__ import annotations

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -47,6 +48,9 @@ from .nplayer import NPlayerGame
 from .values import to_fraction
 
 __all__ = ["LinkedGame", "Link", "combined_name"]
+
+#: The most combined strategies (one per dyad) a hub may have: their number multiplies.
+MAX_COMBINED = 10_000
 
 JOIN = " + "
 
@@ -182,6 +186,9 @@ class LinkedGame:
             if link.partner_strategy is not None:
                 by_name[link.partner].strategy_index(1, link.partner_strategy)
         budget = None if budget is None else to_fraction(budget)
+        count = math.prod(len(d.strategies[0]) for d in dyads)
+        if count > MAX_COMBINED:
+            raise GameError(f"the hub would have {count:,} combined strategies, more than the limit {MAX_COMBINED:,}")
         combined = tuple(itertools.product(*(d.strategies[0] for d in dyads)))
         object.__setattr__(self, "dyads", dyads)
         object.__setattr__(self, "hub", hub)

@@ -34,7 +34,14 @@ two-type threat game 243), rational payoffs and probabilities, and pieces
 whose constraints are linear in the free unknowns (every signaling game;
 nonlinear cases raise :class:`~bargaining.errors.SolverError`). Completeness
 is exact for linear systems; for nonlinear indifference systems it rests on
-``sympy.solve`` listing every solution family.
+``sympy.solve`` listing every solution family. A set that is not a polytope
+arises at knife-edge parameter values where two indifferences multiply (a
+belief or mixture off the path times a mixture of a player indifferent at a
+later information set, e.g. the private-threat example at R = 13/20, where
+the irresolute type is indifferent between carrying out and backing down):
+there the solver raises :class:`~bargaining.errors.SolverError` rather than
+return a set it cannot describe and verify; on either side of such a value
+it answers exactly.
 
 References
 ----------

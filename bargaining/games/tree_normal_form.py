@@ -46,8 +46,16 @@ class ReducedNormalForm:
     plans: tuple
 
 
+#: The most reduced plans one player may have in :func:`reduced_normal_form` (the count grows
+#: exponentially with a player's information sets).
+MAX_PLANS = 10_000
+
+
 def reduced_plans(tree: GameTree, player: str) -> tuple:
     """The player's reduced plans, each a dict information set label -> action.
+
+    Raises :class:`~bargaining.GameError` when there are more than
+    :data:`MAX_PLANS` of them (counted before any is built).
 
     Examples
     --------
@@ -61,6 +69,19 @@ def reduced_plans(tree: GameTree, player: str) -> tuple:
         if s.player == player:
             seq = tree.sequence(s.nodes[0], player)
             after.setdefault(seq[-1] if seq else None, []).append(label)
+
+    def count(labels) -> int:
+        total = 1
+        for label in labels:
+            total *= sum(count(after.get((label, a), [])) for a in tree.infosets[label].actions)
+            if total > MAX_PLANS:
+                return total
+        return total
+
+    found = count(after.get(None, []))
+    if found > MAX_PLANS:
+        raise GameError(f"{player} has more than {MAX_PLANS:,} reduced plans: the reduced normal form is too large "
+                        "to build")
 
     def plans(labels):
         options = []

@@ -367,4 +367,8 @@ class _Builder:
             self.fail(f"sqrt() of a negative number: {self.segment(node)!r}")
         if func.id == "sqrt" and root_too_costly(args[0], sympy.Rational(1, 2)):
             self.fail(f"sqrt() of a number of more than {LIMITS['root_bits']} bits: {self.segment(node)!r}")
+        if func.id in ("min", "max") and not all(arg.is_number for arg in args):
+            # sympy would try to order symbolic arguments now, which can take very long
+            # ((1 + a)**100 against 1e20): keep min/max unevaluated until numbers are substituted
+            return FUNCTIONS[func.id](*args, evaluate=False)
         return FUNCTIONS[func.id](*args)

@@ -79,7 +79,8 @@ class LinkedModel:
     (name -> :class:`~bargaining.Parameter`, members' and the file's own),
     ``scenarios``, ``costs`` (member name -> hub strategy -> tuple of sympy
     expressions whose maximum, and 0, is the cost), ``budget`` (a sympy
-    expression or None) and ``links`` (:class:`LinkSpec` records).
+    expression or None), ``links`` (:class:`LinkSpec` records) and
+    ``resource`` (the resource parameter's name, or None).
 
     Examples
     --------
@@ -102,6 +103,7 @@ class LinkedModel:
     costs: Mapping
     budget: sympy.Expr | None
     links: tuple
+    resource: str | None
     _symbols: Mapping = field(repr=False)
 
     @property
@@ -276,7 +278,7 @@ def build_linked(data: Mapping, where: str, name: str, *, base: Path | None, loa
         parameters=MappingProxyType(parameters),
         scenarios=MappingProxyType({k: MappingProxyType(v) for k, v in scenarios.items()}),
         costs=MappingProxyType({m: MappingProxyType(t) for m, t in costs.items()}),
-        budget=budget, links=links, _symbols=MappingProxyType(symbols),
+        budget=budget, links=links, resource=resource, _symbols=MappingProxyType(symbols),
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RangeWarning)

@@ -353,7 +353,7 @@ def bundled_models() -> tuple:
     Examples
     --------
     >>> bundled_models()
-    ('russia_armenia', 'russia_belarus', 'russia_belarus_loyalty', 'russia_china')
+    ('russia_armenia', 'russia_armenia_private', 'russia_belarus', 'russia_belarus_loyalty', 'russia_china')
     """
     return tuple(_names_in(_bundled_dir("bargaining.models", "models")))
 

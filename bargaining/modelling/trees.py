@@ -16,7 +16,7 @@ import sympy
 from ..errors import GameError, ModelError
 from ..games.tree import ChanceNode, DecisionNode, GameTree, TerminalNode
 from .expressions import parse_expression
-from .schema import parse_pair
+from .schema import check_text, parse_pair
 
 __all__ = ["parse_tree", "MAX_NODES"]
 
@@ -58,6 +58,7 @@ def parse_tree(data, players, symbols: Mapping, where: str) -> GameTree:
     description = data.get("description", "")
     if not isinstance(description, str):
         raise ModelError(f"{here}.description: expected text")
+    check_text(description, f"{here}.description", name=False)
     nodes: dict = {}
     for k, item in enumerate(items):
         at = f"{here}.nodes[{k}]"
@@ -66,6 +67,7 @@ def parse_tree(data, players, symbols: Mapping, where: str) -> GameTree:
         node_id = item.get("id")
         if not isinstance(node_id, str) or not node_id:
             raise ModelError(f"{at}.id: missing or not text")
+        check_text(node_id, f"{at}.id")
         if node_id in nodes:
             raise ModelError(f"{at}.id: duplicate node id {node_id!r}")
         if "payoffs" in item:
@@ -74,6 +76,8 @@ def parse_tree(data, players, symbols: Mapping, where: str) -> GameTree:
             label = item.get("label")
             if label is not None and (not isinstance(label, str) or not label):
                 raise ModelError(f"{at}.label: expected text")
+            if label is not None:
+                check_text(label, f"{at}.label")
             nodes[node_id] = TerminalNode(node_id, parse_pair(item["payoffs"], symbols, f"{at}.payoffs"), label)
             continue
         if "chance" in item:
@@ -84,6 +88,8 @@ def parse_tree(data, players, symbols: Mapping, where: str) -> GameTree:
         infoset = item.get("infoset")
         if infoset is not None and (not isinstance(infoset, str) or not infoset):
             raise ModelError(f"{at}.infoset: expected the label of an information set (text)")
+        if infoset is not None:
+            check_text(infoset, f"{at}.infoset")
         player = item.get("player")
         if player not in players:
             raise ModelError(f"{at}.player: {player!r} is not one of the players {list(players)}")
@@ -91,6 +97,7 @@ def parse_tree(data, players, symbols: Mapping, where: str) -> GameTree:
         if not isinstance(actions, Mapping) or not actions:
             raise ModelError(f"{at}.actions: expected a table action = \"child node id\"")
         for action, child in actions.items():
+            check_text(action, f"{at}.actions")
             if not isinstance(child, str):
                 raise ModelError(f"{at}.actions.{action}: expected a node id")
         nodes[node_id] = DecisionNode(node_id, player, tuple(actions.items()), infoset)
@@ -113,12 +120,17 @@ def _chance(item: Mapping, symbols: Mapping, at: str) -> ChanceNode:
         raise ModelError(f"{at}.chance: expected a table outcome = [probability, child node id]")
     actions, probabilities = [], []
     for outcome, pair in outcomes.items():
+        check_text(outcome, f"{at}.chance")
         if not isinstance(pair, list) or len(pair) != 2 or not isinstance(pair[1], str):
             raise ModelError(f"{at}.chance.{outcome}: expected [probability, child node id]")
         probabilities.append(parse_expression(pair[0], symbols, where=f"{at}.chance.{outcome}[0]"))
         actions.append((outcome, pair[1]))
     if all(p.is_number for p in probabilities):
-        if any(p < 0 for p in probabilities) or sympy.nsimplify(sum(probabilities)) != 1:
+        try:
+            wrong = any(bool(p < 0) for p in probabilities) or sympy.nsimplify(sum(probabilities)) != 1
+        except (TypeError, ValueError, ArithmeticError, NotImplementedError, RecursionError):
+            wrong = True  # not comparable with 0 (sympy cannot decide): refuse rather than guess
+        if wrong:
             raise ModelError(f"{at}.chance: the probabilities must be non-negative and sum to 1")
     return ChanceNode(item["id"], tuple(actions), tuple(probabilities))
 

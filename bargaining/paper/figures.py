@@ -308,7 +308,7 @@ def regime_probability(result, *, title=None):
     >>> res = bg.uncertainty(bg.load_model("russia_belarus"), R=[0.4, 0.7, 1.0], samples=50, seed=1)
     >>> fig = regime_probability(res)
     >>> fig.axes[0].get_ylabel()
-    'probability'
+    'share of the plausible box'
     """
     plt = _pyplot()
     probs = result.probabilities
@@ -324,7 +324,7 @@ def regime_probability(result, *, title=None):
     ax.set_xlim(x.min(), x.max())
     ax.set_ylim(0, 1)
     ax.set_xlabel(result.parameter)
-    ax.set_ylabel("probability")
+    ax.set_ylabel("share of the plausible box")
     lo, hi = float(x.min()), float(x.max())
     nash = result.thresholds[result.thresholds["kind"] == "nash"] if len(result.thresholds) else result.thresholds
     ends: list = []  # right end of the last bracket in each row
@@ -340,7 +340,7 @@ def regime_probability(result, *, title=None):
         ax.text(t["default"], y + 0.012, tag, ha="center", va="bottom", fontsize=7.5, clip_on=False)
         keys.append(f"{tag} at the defaults: {t['display']}; 90% of draws in {t['q05']:.3g}–{t['q95']:.3g}")
     if title is None:
-        title = f"Regime probabilities over the parameters' ranges ({result.samples} draws)"
+        title = f"Share of the plausible box in each regime ({result.samples} draws)"
     fig.suptitle(title, fontsize=11.5, y=0.86 + 0.56 * (0.06 + 0.08 * len(ends)) + 0.02, va="bottom")
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=7, frameon=False, title="regime",
               title_fontsize=8.5, alignment="left", reverse=True)

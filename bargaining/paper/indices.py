@@ -49,9 +49,18 @@ def model_regime(model, R) -> str:
     return regime_words(model.game(R=R))
 
 
+def _private_regime(model, R) -> str:
+    from .armenia import armenia_paths
+
+    paths = armenia_paths(model.values(R=R))
+    fail = paths["Demand → Refuse → BackDown"]
+    return f"{paths['kind']}, P(fail) = {float(fail):.3f}" if fail else paths["kind"]
+
+
 @cache
 def _index_rows() -> tuple:
     models = {name: load_model(name) for name in MODELS}
+    private = load_model("russia_armenia_private")
     rows = []
     sources = {name: (meaning, resource_index(name)) for name, (meaning, _) in INDICES.items()}
     scenario = models[MODELS[0]]
@@ -64,6 +73,7 @@ def _index_rows() -> tuple:
             R = Fraction(f"{float(series[year]):.4f}")  # the printed value is the one solved
             row = {"index": name, "meaning": meaning, "year": year, "R": float(R)}
             row.update({model: model_regime(models[model], R) for model in MODELS})
+            row["russia_armenia_private"] = _private_regime(private, R)
             rows.append(row)
     return tuple(rows)
 
@@ -79,7 +89,9 @@ def index_table() -> pd.DataFrame:
     pandas.DataFrame
         Columns ``index``, ``meaning``, ``year``, ``R`` (rounded to 4
         decimals; the games are solved at that rounded value), then one
-        column per model with its regime (:func:`model_regime`).
+        column per model with its regime (:func:`model_regime`), and for
+        the private-resolve game the kind of its demanding perfect Bayesian
+        equilibrium with P(Demand → Refuse → BackDown).
 
     Examples
     --------

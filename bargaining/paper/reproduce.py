@@ -25,6 +25,7 @@ from pathlib import Path
 from .._version import __version__
 from ..errors import BargainingError
 from ..output import sha256_of, write_atomic, write_json, write_table
+from .staging import staged_folder
 
 __all__ = ["Report", "reproduce", "manifest_data", "figures", "table_blocks", "sync_document", "DEPENDENCIES", "MANIFEST"]
 
@@ -123,8 +124,13 @@ def reproduce(out="results", *, progress=None) -> Report:
     Parameters
     ----------
     out : str or os.PathLike
-        The output directory (created if missing). Tables go to
-        ``out/tables/``, figures to ``out/figures/``.
+        The output directory. Tables go to ``out/tables/``, figures to
+        ``out/figures/``. Everything is written into a hidden sibling folder
+        that replaces ``out`` only once complete
+        (:func:`bargaining.paper.staging.staged_folder`): an interrupted run
+        leaves the previous results intact, or no folder. An unsafe ``out``
+        (empty, the root, the current folder, a file, a folder of other
+        files) is refused.
     progress : callable, optional
         Called with one line of text per table or figure written (e.g.
         ``print``); silent by default.
@@ -133,13 +139,26 @@ def reproduce(out="results", *, progress=None) -> Report:
     -------
     Report
         The files written and the run time.
-    """
-    from .tables import TABLES
 
+    Raises
+    ------
+    BargainingError
+        If ``out`` is unsafe to replace.
+    """
     say = progress if progress is not None else (lambda line: None)
     start = time.perf_counter()
-    out = Path(out)
+    target = Path(out)
     written = {}
+    with staged_folder(out, MANIFEST) as out:
+        _write_all(out, written, say)
+    files = (*sorted(written), MANIFEST)
+    return Report(out=target, files=files, seconds=time.perf_counter() - start)
+
+
+def _write_all(out: Path, written: dict, say) -> None:
+    """Write every table, figure, explorer page, the report page and the manifest into ``out``."""
+    from .tables import TABLES
+
     for name, (build, caption) in TABLES.items():
         began = time.perf_counter()
         df = build()
@@ -168,8 +187,6 @@ def reproduce(out="results", *, progress=None) -> Report:
                         report_page(out, {n: c for n, (_, c) in TABLES.items()}, list(figures()), explorers).encode())
     written[page.relative_to(out).as_posix()] = sha256_of(page)
     write_json(out / MANIFEST, manifest_data(written))
-    files = (*sorted(written), MANIFEST)
-    return Report(out=out, files=files, seconds=time.perf_counter() - start)
 
 
 def figures() -> dict:
@@ -188,8 +205,36 @@ def figures() -> dict:
     from .settings import MODELS
 
     drawn = {f"F1_bifurcation_{name}": _bifurcation(name) for name in MODELS}
-    drawn.update({f"F2_regimes_{name}": _regime_probability(name, k) for k, name in enumerate(MODELS)})
+    # Nash-regime shares against R for the models read by their Nash regime (the others: F3 and T6)
+    drawn.update({f"F2_regimes_{name}": _regime_probability(name, k) for k, name in enumerate(MODELS)
+                  if name != "russia_belarus_loyalty"})
+    from .robust import ROBUST_MODELS
+
+    drawn.update({f"F3_map_{name}": _regime_map(name) for name in ROBUST_MODELS})
+    drawn["F4_failed_coercion"] = _failed_coercion
+    drawn["F5_linked_kept"] = _linked_kept
     return drawn
+
+
+def _linked_kept():
+    from .linked import kept_figure
+
+    return kept_figure()
+
+
+def _regime_map(name: str):
+    def draw():
+        from .robust import regime_map_figure
+
+        return regime_map_figure(name)
+
+    return draw
+
+
+def _failed_coercion():
+    from .armenia import failed_coercion_figure
+
+    return failed_coercion_figure()
 
 
 def _bifurcation(name: str):

@@ -34,6 +34,9 @@ SETTINGS = {
     "figure_seed": 20160103,
     "figure_samples": 1000,
     "figure_grid": 131,
+    "robustness_seed": 20160104,
+    "robustness_samples": 10000,
+    "map_grid": [131, 61],
 }
 
 KIND_WORDS = {"nash": "Nash", "subgame-perfect": "subgame-perfect path"}

@@ -14,9 +14,13 @@ caption); :func:`bargaining.paper.reproduce.reproduce` writes them all.
 ``T3_equilibria``         :func:`equilibria_table`
 ``T4_thresholds``         :func:`thresholds_table`
 ``T5_bargaining``         :func:`bargaining_table`
-``T6_uncertainty``        :func:`uncertainty_table`
+``T3b_armenia_private``   :func:`~bargaining.paper.armenia.failed_coercion_table`
+``T6_shares``             :func:`~bargaining.paper.robust.shares_table`
+``T6c_orders``            :func:`~bargaining.paper.robust.orders_table`
 ``T6b_sobol``             :func:`sobol_table`
 ``T7_claims``             :func:`claims_table`
+``T8_linked_cuts``        :func:`~bargaining.paper.linked.cuts_table`
+``T8b_linked_scenarios``  :func:`~bargaining.paper.linked.linked_scenarios_table`
 ========================  ==============================================
 
 Examples
@@ -38,9 +42,12 @@ import sympy
 
 from ..games.equilibria import equilibria
 from ..modelling.model import load_model
+from .armenia import failed_coercion_table
 from .claims import claims_table
 from .indices import index_table
+from .linked import cuts_table, linked_scenarios_table
 from .results import bargaining_table, sobol_table, uncertainty_table
+from .robust import orders_table, shares_table
 from .settings import KIND_WORDS, MODELS, SCENARIOS, SETTINGS, SWEEP, _exact, pretty, threshold_records
 
 __all__ = [
@@ -63,7 +70,7 @@ __all__ = [
 
 # ------------------------------------------------------------------ T1
 def parameters_table() -> pd.DataFrame:
-    """T1: every parameter of the three models with its value, range, meaning and source.
+    """T1: every parameter of the seed models with its value, range, meaning and source.
 
     Returns
     -------
@@ -82,7 +89,7 @@ def parameters_table() -> pd.DataFrame:
     13  russia_belarus_loyalty         μ   3/4  1/2  9/10
     """
     rows = []
-    for name in MODELS:
+    for name in (*MODELS[:3], "russia_armenia_private", *MODELS[3:]):
         model = load_model(name)
         for key, p in model.parameters.items():
             rows.append(
@@ -268,13 +275,19 @@ def thresholds_table() -> pd.DataFrame:
 
 #: Table name -> (builder, caption), in the paper's order.
 TABLES = {
-    "T1_parameters": (parameters_table, "Parameters of the three models: value, plausible range, meaning, source"),
+    "T1_parameters": (parameters_table, "Parameters of the seed models: value, plausible range, meaning, source"),
     "T1b_indices": (index_table, "Measured resource indices for Russia (2013 = 1) and each model's regime under them"),
     "T2_payoffs": (payoff_tables, "Payoff tables (Russia is the row player)"),
     "T3_equilibria": (equilibria_table, "Nash equilibria and subgame-perfect paths at the four scenarios"),
+    "T3b_armenia_private": (failed_coercion_table, "Armenia's private resolve: the demanding perfect Bayesian equilibrium against R, exactly"),
     "T4_thresholds": (thresholds_table, "Thresholds in R where the regime changes"),
     "T5_bargaining": (bargaining_table, "Bargaining solutions and issue outcomes at the four scenarios"),
-    "T6_uncertainty": (uncertainty_table, "Probability of each regime over the parameters' plausible ranges"),
+    "T6_shares": (shares_table, "Share of the plausible box in which each regime or path holds (10,000 draws; SE <= 0.005)"),
+    "T6c_orders": (orders_table, "Share of the plausible box in which the thresholds come in the order each reading relies on"),
     "T6b_sobol": (sobol_table, "Sobol indices of each threshold in R"),
     "T7_claims": (claims_table, "The article's claims beside the models' results"),
+    "T8_linked_cuts": (cuts_table, "One budget, three relationships: the order in which Russia's optimal commitment "
+                       "spends less on each as R falls, the thresholds, the year under each index, robustness"),
+    "T8b_linked_scenarios": (linked_scenarios_table, "One budget, three relationships by scenario and measured index: "
+                             "commitment, replies, values with and without the budget, shadow price"),
 }
