@@ -42,6 +42,7 @@ _PUBLIC = {
     "linked_thresholds": "analysis.linked_sweep",
     "order_of_cuts": "analysis.linked_sweep",
     "Equilibrium": "games.equilibria",
+    "EquilibriumSet": "games.display",
     "equilibria": "games.equilibria",
     "pure_equilibria": "games.equilibria",
     "best_responses": "games.equilibria",

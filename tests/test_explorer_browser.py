@@ -101,8 +101,8 @@ def test_belarus_regime_changes_at_the_exact_thresholds(browser, tmp_path):
     model = bg.load_model("russia_belarus")
     seen, regimes = visit_every_position(browser, model, "R", {"w": Fraction(5, 4)})
     below, at, above = (regime_at(seen, regimes, Fraction(x, 100)) for x in (55, 60, 65))
-    assert below == "(Cut, Hedge)" and above == "(Subsidize/Cut, Align/Hedge)" and at not in (below, above)
-    assert regime_at(seen, regimes, Fraction(85, 100)) == "(Subsidize, Align)"
+    assert below == "Russia: Cut · Belarus: Hedge" and above == "Russia: Subsidize/Cut · Belarus: Align/Hedge" and at not in (below, above)
+    assert regime_at(seen, regimes, Fraction(85, 100)) == "Russia: Subsidize · Belarus: Align"
     # the second slider moves the thresholds: w = 8/5 puts them at 15/32 and 5/8
     press(browser, 1, Keys.END)
     assert slider_value(browser, 1) == Fraction(8, 5)

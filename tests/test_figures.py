@@ -20,7 +20,7 @@ def belarus_figure():
 
 
 def _legend_texts(fig):
-    return [t.get_text() for legend in fig.legends for t in legend.get_texts()]
+    return [t.get_text().replace("\n   ", " ") for legend in fig.legends for t in legend.get_texts()]
 
 
 def _vertical_lines(ax):
@@ -37,16 +37,54 @@ def test_bifurcation_axes_labels_and_branches(belarus_figure):
     assert [ax.get_ylabel() for ax in fig.axes[:2]] == ["P(Russia: Subsidize)", "P(Belarus: Align)"]
     assert fig.axes[2].get_xlabel().startswith("R")
     labels = _legend_texts(fig)
-    for branch in ("(Cut, Hedge)", "(Subsidize, Align)", "mixed: Subsidize/Cut · Align/Hedge"):
+    # branches and regimes are named by the one namer (bargaining.games.notation), with the players' names
+    for branch in ("Russia: Cut · Belarus: Hedge", "Russia: Subsidize · Belarus: Align",
+                   "Russia: Subsidize/Cut · Belarus: Align/Hedge"):
         assert branch in labels
-    assert any(text.startswith("0.6–0.8: (Subsidize/Cut, Align/Hedge)") for text in labels)  # a shaded regime
+    assert "0.6–0.8: Russia: Subsidize/Cut · Belarus: Align/Hedge" in labels  # a shaded regime
+
+
+def test_no_branch_looks_like_a_scenario_marker(belarus_figure):
+    # scenarios are red dotted verticals; no equilibrium branch is drawn dotted or red
+    from matplotlib.colors import to_hex
+
+    for ax in belarus_figure.axes[:2]:
+        for line in ax.get_lines():
+            x = np.asarray(line.get_xdata(), dtype=float)
+            if len(x) == 2 and x[0] == x[1]:
+                continue  # a marker, not a branch
+            assert line.get_linestyle() != ":" and to_hex(line.get_color()) != "#d62728", line.get_label()
+
+
+def test_every_strategy_of_a_larger_player_has_a_panel():
+    fig = bifurcation(bg.load_model("russia_armenia"), points=61)
+    ylabels = [ax.get_ylabel().replace("\n", " ") for ax in fig.axes]
+    assert ylabels[:4] == ["P(Russia: Concede)", "P(Armenia: StatusQuo)", "P(Armenia: Demand-CarryOut)",
+                           "P(Armenia: Demand-BackDown)"]
+    # Armenia's three probabilities add up to one on every branch
+    for k in range(len(fig.axes[1].get_lines())):
+        ys = [np.asarray(fig.axes[i].get_lines()[k].get_ydata(), dtype=float) for i in (1, 2, 3)]
+        total = ys[0] + ys[1] + ys[2]
+        finite = np.isfinite(total)
+        if finite.any() and len(ys[0]) > 2:
+            np.testing.assert_allclose(total[finite], 1.0, atol=1e-9)
+
+
+def test_long_legend_entries_go_to_a_numbered_key():
+    fig = bifurcation(bg.load_model("russia_armenia"), points=61)
+    labels = _legend_texts(fig)
+    numbered = [t for t in labels if t.endswith("]")]
+    raw_lines = [line for legend in fig.legends for t in legend.get_texts() for line in t.get_text().split("\n")]
+    assert numbered and all(len(line) <= 40 for line in raw_lines)  # at most two short lines an entry
+    key = "\n".join(t.get_text() for t in fig.texts)
+    assert "[1] Russia: Refuse · Armenia: StatusQuo | Russia also Concede to" in key.replace("\n   ", " ")
 
 
 def test_bifurcation_mixed_branch_follows_modeling(belarus_figure):
     """MODELING.md: on 0.6 < R < 0.8 Russia subsidises with 0.6 and Belarus aligns with 1 - (0.8 - R)/0.2."""
     top, bottom = belarus_figure.axes[:2]
-    mixed_top = next(line for line in top.get_lines() if line.get_label().startswith("mixed"))
-    mixed_bottom = next(line for line in bottom.get_lines() if line.get_label().startswith("mixed"))
+    mixed_top = next(line for line in top.get_lines() if "/" in line.get_label())
+    mixed_bottom = next(line for line in bottom.get_lines() if "/" in line.get_label())
     x = np.asarray(mixed_top.get_xdata(), dtype=float)
     inside = (x > 0.61) & (x < 0.79)
     assert inside.sum() > 5
@@ -68,8 +106,7 @@ def test_bifurcation_marks_thresholds_and_scenarios(belarus_figure):
 
 def test_bifurcation_armenia_shows_the_spe_path():
     fig = bifurcation(bg.load_model("russia_armenia"), points=61)
-    strip = fig.axes[2]
-    assert strip.get_ylabel() == "SPE path"
+    strip = next(ax for ax in fig.axes if ax.get_ylabel() == "SPE path")
     words = [t.get_text().replace("\n", " ") for t in strip.texts]
     assert "Demand→ Concede" in words and "StatusQuo" in words
     assert {0.4, 0.55, 0.85} <= _vertical_lines(fig.axes[0])
@@ -82,7 +119,10 @@ def test_regime_probability_figure():
     assert ax.get_ylabel() == "share of the plausible box" and ax.get_xlabel() == "R"
     assert len(ax.collections) == res.probabilities.shape[1]  # one stacked area per regime
     legend = [t.get_text().replace("\n   ", " ") for t in ax.get_legend().get_texts()]
-    assert sorted(legend) == sorted(res.probabilities.columns)
+    # each regime by its name, or by a number spelled out in the key below
+    key = " ".join(t.get_text().replace("\n   ", " ") for t in fig.texts)
+    for name in res.probabilities.columns:
+        assert name in legend or f"] {name}" in key, name
     assert fig._suptitle.get_text() == "Belarus"
 
 

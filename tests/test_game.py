@@ -53,7 +53,6 @@ def test_from_mapping_keeps_first_seen_order():
         ([[1, 2]], [[1, 2]], {"players": ("Same", "Same")}, "duplicate"),
         ([[1, 2]], [[1, 2]], {"strategies": (("a", "b"), ("c", "d"))}, "2 names given for 1"),
         ([[1, 2]], [[1, 2]], {"strategies": (("",), ("c", "d"))}, "non-empty"),
-        ([[1, 2]], None, {}, "missing"),
     ],
 )
 def test_invalid_games_are_refused_with_a_reason(A, B, kwargs, message):

@@ -147,8 +147,8 @@ def test_every_figure_the_docs_show_is_the_one_reproduce_writes(first):
     docs = Path(__file__).resolve().parents[1] / "docs"
     shown = set()
     for page in docs.rglob("*.md"):
-        # the F-numbered figures are reproduce's; screenshots (explorer_*.png, results_index.png) are not
-        shown.update(re.findall(r"_static/(F\d[\w-]*\.png)", page.read_text(encoding="utf-8")))
+        # the paper's figures (F1_..., F2_...); other pictures in _static are not made by reproduce
+        shown.update(re.findall(r"_static/(F\d_[\w-]+\.png)", page.read_text(encoding="utf-8")))
     assert {f"F1_bifurcation_{m}.png" for m in ("russia_belarus", "russia_armenia", "russia_china")} <= shown
     for name in sorted(shown):
         assert (docs / "_static" / name).read_bytes() == (out / "figures" / name).read_bytes(), (
@@ -176,7 +176,7 @@ def test_sync_command_refreshes_a_stale_quoted_table(tmp_path, capsys):
     assert _main(["--sync", str(document)]) == 0
     assert "updated: ['T2_payoffs']" in capsys.readouterr().out
     text = document.read_text(encoding="utf-8")
-    assert "| stale |" not in text and "κ·s/R" in text and text.endswith("After.\n")
+    assert "| stale |" not in text and "κ*s/R" in text and text.endswith("After.\n")
     assert sync_document(document) == []  # now current
     with pytest.raises(SystemExit):
         _main([])  # --sync is required: no output folder named "--help" or anything else

@@ -98,14 +98,15 @@ def test_index_table_regimes_by_hand():
 
     # Brent 2015: R = 0.4819 < 4/7 (loyalty threshold) and < 3/5 (baseline's lower one); China below 11/16 goes bilateral
     brent = row("brent", 2015)
-    assert brent["russia_belarus_loyalty"] == "Cut → Hedge" and brent["russia_belarus"] == "(Cut, Hedge)"
-    assert brent["russia_china"] == "(Conjoin, Bilateral)"
+    assert brent["russia_belarus_loyalty"] == "Cut → Hedge" and brent["russia_belarus"] == "Russia: Cut · Belarus: Hedge"
+    assert brent["russia_china"] == "Russia: Conjoin · China: Bilateral"
     # Armenia at 0.4819: credible threat (< 17/20), Russia refuses (< 11/20), Armenia prefers the status quo (> 2/5)
     assert brent["russia_armenia"] == "StatusQuo"
     # real GDP 2015 = 0.9875: every model as in 2013
     real = row("real_gdp", 2015)
     assert {k: real[k] for k in ("russia_belarus", "russia_china")} == {
-        "russia_belarus": "(Subsidize, Align)", "russia_china": "(Conjoin, Multilateral)"}
+        "russia_belarus": "Russia: Subsidize · Belarus: Align",
+        "russia_china": "Russia: Conjoin · China: Multilateral"}
     # GDP in US$ 2015 = 0.5948: blackmail works (11/20 < R < 17/20); loyalty still bought (> 4/7)
     usd = row("gdp_usd", 2015)
     assert usd["russia_armenia"] == "Demand → Concede" and usd["russia_belarus_loyalty"] == "Support → Align"

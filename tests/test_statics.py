@@ -24,7 +24,7 @@ def pick(table, quantity, parameter, equilibrium=None):
 
 
 def mixed_index(table):
-    return int(table[~table.description.str.startswith("(")].equilibrium.iloc[0])
+    return int(table[table.description.str.contains(",")].equilibrium.iloc[0])  # a mix lists its strategies
 
 
 def test_china_mixed_equilibrium(china):
@@ -66,15 +66,18 @@ def test_dominance_china():
     game = bg.load_model("examples/russia_china_first_round").game(R=0.75)
     risk = bg.risk_dominance(game)
     # Deviation losses by hand: (1.05 - 14/15)(0.8 - 0.75) against (8/15 - 1/2)(1/50 - 0).
-    assert dict(risk.scores) == {"(Conjoin, Multilateral)": Fraction(7, 1200), "(Guard, Bilateral)": Fraction(1, 1500)}
-    assert risk.dominant == "(Conjoin, Multilateral)"
-    assert bg.payoff_dominance(game).dominant == "(Conjoin, Multilateral)"
+    assert dict(risk.scores) == {
+        "Russia: Conjoin · China: Multilateral": Fraction(7, 1200),
+        "Russia: Guard · China: Bilateral": Fraction(1, 1500),
+    }
+    assert risk.dominant == "Russia: Conjoin · China: Multilateral"
+    assert bg.payoff_dominance(game).dominant == "Russia: Conjoin · China: Multilateral"
 
 
 def test_dominance_textbook_and_errors():
     stag = bg.Game([[4, 0], [3, 3]], [[4, 3], [0, 3]])
-    assert bg.risk_dominance(stag).dominant == "(s2, s2)"
-    assert bg.payoff_dominance(stag).dominant == "(s1, s1)"
+    assert bg.risk_dominance(stag).dominant == "Player 1: s2 · Player 2: s2"
+    assert bg.payoff_dominance(stag).dominant == "Player 1: s1 · Player 2: s1"
     symmetric = bg.Game([[1, 0], [0, 1]], [[1, 0], [0, 1]])
     assert bg.risk_dominance(symmetric).dominant is None
     with pytest.raises(bg.GameError):

@@ -52,7 +52,7 @@ def test_t2_payoff_tables_have_every_cell():
     t2 = tables.payoff_tables()
     assert len(t2) == 4 + 8 + 6 + 4
     (cell,) = rows(t2, model="russia_armenia", Russia="Refuse", **{"partner plays": "Demand-CarryOut"}).itertuples()
-    assert cell._5 == "-m" and cell._6 == "o - R·σ"
+    assert cell._5 == "-m" and cell._6 == "-R*σ + o"
 
 
 def test_t3_belarus(t3):

@@ -42,8 +42,9 @@ def test_belarus(models, found):
     low, high = found["russia_belarus"]
     check(low, mu * kappa * s / w, sympy.Rational(3, 5))
     check(high, kappa * s / w, sympy.Rational(4, 5))
-    assert low.before == "(Cut, Hedge)" and high.after == "(Subsidize, Align)"
-    assert low.after.startswith("mixed: Subsidize 0.60") and low.after == high.before
+    assert low.before == "Russia: Cut · Belarus: Hedge" and high.after == "Russia: Subsidize · Belarus: Align"
+    # between the thresholds Belarus's mix moves with R: Align from 0 at R = 3/5 to 1 at R = 4/5
+    assert low.after == "Russia: Subsidize 3/5, Cut 2/5 · Belarus: Align 5*R - 3, Hedge 4 - 5*R" == high.before
     assert {low.kind, high.kind} == {"nash"} and low.parameter == "R"
 
 
@@ -61,8 +62,9 @@ def test_armenia(models, found, kind):
         assert ra2.after == "Demand → Concede" and ra1.before == "Demand → Concede"
         assert ra1.after == "StatusQuo" and ra1.kind == "subgame-perfect"
     else:
-        assert ra3.before == "(Refuse, Demand-CarryOut)"
-        assert "(Concede, Demand-CarryOut)" not in ra2.before and "(Concede, Demand-CarryOut)" in ra2.after
+        assert ra3.before == "Russia: Refuse · Armenia: Demand-CarryOut"
+        pair = "Russia: Concede · Armenia: Demand-CarryOut"
+        assert pair not in ra2.before and pair in ra2.after
 
 
 def test_china(models, found):
@@ -78,8 +80,8 @@ def test_china(models, found):
     positive = max(np.roots(coeffs))
     assert math.isclose(rc3.float, positive, abs_tol=1e-12)
     assert math.isclose(rc3.float, 0.674166, abs_tol=1e-6)
-    assert rc3.before == "(Conjoin, Bilateral)" and rc3.after == "(Guard, Bilateral)"
-    assert rc1.after.startswith("2 pure + 1 mixed") and rc2.after == "(Conjoin, Multilateral)"
+    assert rc3.before == "Russia: Conjoin · China: Bilateral" and rc3.after == "Russia: Guard · China: Bilateral"
+    assert rc1.after.startswith("2 pure + 1 mixed") and rc2.after == "Russia: Conjoin · China: Multilateral"
 
 
 def test_belarus_path(found):
@@ -123,7 +125,7 @@ def test_hand_made_game():
     # (U, L) needs 2 - c/R >= 1, i.e. R >= c; (D, Rt) always: thresholds at c only.
     (t,) = bg.thresholds(Toy())
     check(t, c, sympy.Rational(1, 2))
-    assert t.before == "(D, Rt)" and t.after.startswith("2 pure + 1 mixed")
+    assert t.before == "P: D · Q: Rt" and t.after.startswith("2 pure + 1 mixed")
 
 
 def test_errors(models):
@@ -140,10 +142,10 @@ def test_cli(capsys):
     assert main(["thresholds", "examples/russia_china_first_round"]) == 0
     out = capsys.readouterr().out
     assert "(-x + y)/T = 11/16 ≈ 0.6875" in out
-    assert "(1 - k_C)/(k_C*α) = 31/38 ≈ 0.815789" in out, out
+    assert "(1 - k_C)/(α*k_C) = 31/38 ≈ 0.815789" in out, out
     assert "3/10 + sqrt(14)/10 ≈ 0.674166" in out
     assert main(["thresholds", "russia_belarus", "--from", "0.7", "--to", "1"]) == 0
     out = capsys.readouterr().out
-    assert "1 threshold(s) of R in [7/10, 1]" in out and "R* = s*κ/w = 4/5 ≈ 0.8" in out
+    assert "1 threshold(s) of R in [7/10, 1]" in out and "R* = κ*s/w = 4/5 ≈ 0.8" in out
     assert main(["thresholds", "russia_belarus", "--set", "w"]) == 2
     assert "NAME=VALUE" in capsys.readouterr().err

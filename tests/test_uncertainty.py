@@ -57,13 +57,16 @@ def test_probabilities_sum_to_one(model):
 # named by its extreme points' supports; " to " joins the extreme points of one
 # component of a continuum, "; " separates components (or isolated equilibria).
 EXPECTED = {
-    "russia_belarus": [(0.5, "(Cut, Hedge)"), (0.7, "(Subsidize/Cut, Align/Hedge)"),
-                       (0.75, "(Subsidize/Cut, Align/Hedge)"), (1.0, "(Subsidize, Align)")],
-    "russia_china_first_round": [(0.5, "(Conjoin, Bilateral)"), (0.68, "(Guard, Bilateral)"),
-                     (0.75, "(Conjoin, Multilateral); (Guard, Bilateral); (Conjoin/Guard, Multilateral/Bilateral)"),
-                     (1.0, "(Conjoin, Multilateral)")],
-    "russia_armenia": [(0.3, "(Refuse, Demand-CarryOut)"), (0.5, "(Refuse, StatusQuo"),
-                       (0.75, "(Concede, Demand-CarryOut"), (1.0, "(Concede, Demand-CarryOut")],
+    "russia_belarus": [(0.5, "Russia: Cut · Belarus: Hedge"), (0.7, "Russia: Subsidize/Cut · Belarus: Align/Hedge"),
+                       (0.75, "Russia: Subsidize/Cut · Belarus: Align/Hedge"), (1.0, "Russia: Subsidize · Belarus: Align")],
+    "russia_china_first_round": [
+        (0.5, "Russia: Conjoin · China: Bilateral"), (0.68, "Russia: Guard · China: Bilateral"),
+        (0.75, "Russia: Conjoin · China: Multilateral; Russia: Guard · China: Bilateral; "
+               "Russia: Conjoin/Guard · China: Multilateral/Bilateral"),
+        (1.0, "Russia: Conjoin · China: Multilateral")],
+    "russia_armenia": [(0.3, "Russia: Refuse · Armenia: Demand-CarryOut"), (0.5, "Russia: Refuse · Armenia: StatusQuo"),
+                       (0.75, "Russia: Concede · Armenia: Demand-CarryOut"),
+                       (1.0, "Russia: Concede · Armenia: Demand-CarryOut")],
 }
 # Armenia: how many components (continua) MODELING.md's regimes have at each R.
 ARMENIA_COMPONENTS = {0.3: 1, 0.5: 1, 0.75: 2, 1.0: 2}
@@ -86,13 +89,13 @@ def test_regime_words_match_modeling_details():
     china = bg.load_model("examples/russia_china_first_round")
     res = bg.uncertainty(china, R=[0.75], samples=3, seed=0, distributions=_fixed(china))
     label = res.at(0.75).index[0]
-    assert "(Conjoin, Multilateral)" in label and "(Guard, Bilateral)" in label
+    assert "Russia: Conjoin · China: Multilateral" in label and "Russia: Guard · China: Bilateral" in label
     armenia = bg.load_model("russia_armenia")
     res = bg.uncertainty(armenia, R=[0.8, 1.0], samples=3, seed=0, distributions=_fixed(armenia))
     # Below RA1 = 0.85 Demand-CarryOut binds at the status-quo extreme point, above it Demand-BackDown.
-    assert "StatusQuo | Armenia also Demand-CarryOut)" in res.at(0.8).index[0]
-    assert "StatusQuo | Armenia also Demand-BackDown)" in res.at(1.0).index[0]
-    assert "(Concede, Demand-CarryOut" in res.at(1.0).index[0]
+    assert "Armenia: StatusQuo | Armenia also Demand-CarryOut" in res.at(0.8).index[0]
+    assert "Armenia: StatusQuo | Armenia also Demand-BackDown" in res.at(1.0).index[0]
+    assert "Russia: Concede · Armenia: Demand-CarryOut" in res.at(1.0).index[0]
 
 
 def test_regime_probability_follows_threshold_distribution():
@@ -102,7 +105,7 @@ def test_regime_probability_follows_threshold_distribution():
     d = draw(belarus, 4000, seed=5, exclude=("R",))
     aligned = d["s"] - d["a"] > d["mu"] * d["s"] + d["h"]
     expected = np.mean((d["kappa"] * d["s"] / d["w"] < 1.0) & aligned)
-    assert res.at(1.0)["(Subsidize, Align)"] == pytest.approx(expected, abs=1e-12)
+    assert res.at(1.0)["Russia: Subsidize · Belarus: Align"] == pytest.approx(expected, abs=1e-12)
 
 
 def test_threshold_quantiles_at_fixed_parameters_are_the_defaults():
@@ -136,7 +139,16 @@ def test_user_distribution_and_errors():
 
 def test_regime_label_of_a_hand_made_game():
     g = bg.Game([[1, -1], [-1, 1]], [[-1, 1], [1, -1]], strategies=(("H", "T"), ("h", "t")))
-    assert regime_label(g) == "(H/T, h/t)"
+    assert regime_label(g) == "Player 1: H/T · Player 2: h/t"
+
+
+def test_regime_labels_name_the_players():
+    # hawk-dove: both players have the same strategy names; the label must still say who plays what
+    g = bg.Game([[0, 3], [1, 2]], [[0, 1], [3, 2]], players=("Ann", "Bob"),
+                strategies=(("Hawk", "Dove"), ("Hawk", "Dove")))
+    assert regime_label(g) == (
+        "Ann: Hawk · Bob: Dove; Ann: Dove · Bob: Hawk; Ann: Hawk/Dove · Bob: Hawk/Dove"
+    )
 
 
 # ------------------------------------------------------------------- sobol
@@ -194,7 +206,7 @@ def test_cli_uncertainty(tmp_path, capsys):
     text = capsys.readouterr().out
     for name, r in (("2013", "1"), ("2015", "0.75"), ("2016", "0.7"), ("stress", "0.5")):
         assert f"scenario {name} (R = {r}):" in text
-    assert "s·κ/w" in text and "q95" in text  # thresholds shown in display symbols
+    assert "κ*s/w" in text and "q95" in text  # thresholds shown in display symbols
     table = pd.read_csv(out)
     assert table.columns[0] == "R" and 0.75 in set(table["R"])  # the scenarios join the grid
     np.testing.assert_allclose(table.drop(columns="R").sum(axis=1), 1.0)

@@ -13,8 +13,9 @@ import pandas as pd
 import sympy
 
 from ..errors import BargainingError
+from ..games.notation import expression_text
 from .sensitivity import describe_set, game_at, solve_exact, summary
-from .statics import symbolic_profile
+from .statics import moving_profiles, symbolic_profile
 from .thresholds import _path_words, _scan
 
 __all__ = ["regimes"]
@@ -34,7 +35,7 @@ COLUMNS = [
 ]
 
 
-def _formulas(form, game, solved, param, point) -> str:
+def _formulas(form, game, solved, param, point, model=None) -> str:
     """Mixed probabilities that move with ``param``, as formulas in it."""
     substitution = form.substitution(**{param: point})
     sym = form.symbol(param)
@@ -49,11 +50,11 @@ def _formulas(form, game, solved, param, point) -> str:
             for name in shown:
                 expr = sympy.factor(probs[names.index(name)].xreplace(others))
                 if expr.has(sym):
-                    pieces.append(f"{player}:{name} = {expr}")
+                    pieces.append(f"{player}: {name} = {expression_text(expr, model)}")
     return "; ".join(dict.fromkeys(pieces))
 
 
-def _nash_row(form, param, point, kind, start, end) -> dict:
+def _nash_row(form, param, point, kind, start, end, model=None) -> dict:
     try:
         game = game_at(form, form.substitution(**{param: point}))
     except BargainingError:
@@ -61,13 +62,14 @@ def _nash_row(form, param, point, kind, start, end) -> dict:
     solved = solve_exact(game)
     from ..games.equilibria import is_degenerate
 
-    formula = _formulas(form, game, solved, param, point) if kind == "interval" else ""
+    formula = _formulas(form, game, solved, param, point, model) if kind == "interval" else ""
+    moving = moving_profiles(form, game, solved, param, point) if kind == "interval" else None
     return _row(
         kind,
         start,
         end,
         point,
-        describe_set(game, solved),
+        describe_set(game, solved, formulas=moving, model=model),
         summary(*solved),
         len(solved[0]),
         is_degenerate(game),
@@ -125,8 +127,9 @@ def regimes(model, param: str = "R", lo=None, hi=None, *, kind: str = "nash", sc
         ``from``/``to`` (exact values as strings; equal for a threshold),
         ``from_float``/``to_float``, ``point`` (where the game was solved
         exactly: a rational point inside an interval, or the threshold),
-        ``equilibria`` (in words, probabilities at ``point`` to two
-        decimals), ``summary`` (e.g. "2 pure + 1 mixed"; for a path, its
+        ``equilibria`` (in the package's notation, :mod:`bargaining.games.notation`:
+        on an interval, probabilities that move are formulas in ``param``;
+        at a threshold, exact numbers there), ``summary`` (e.g. "2 pure + 1 mixed"; for a path, its
         ties), ``count`` (extreme equilibria), ``degenerate``, ``formula``
         (mixed probabilities that move with ``param``, as formulas in it).
 
@@ -134,8 +137,11 @@ def regimes(model, param: str = "R", lo=None, hi=None, *, kind: str = "nash", sc
     --------
     >>> import bargaining as bg
     >>> table = bg.regimes(bg.load_model("russia_belarus"))
-    >>> table[table.kind == "interval"].equilibria.tolist()
-    ['(Cut, Hedge)', 'mixed: Subsidize 0.60 · Align 0.50', '(Subsidize, Align)']
+    >>> for words in table[table.kind == "interval"].equilibria:
+    ...     print(words)
+    Russia: Cut · Belarus: Hedge
+    Russia: Subsidize 3/5, Cut 2/5 · Belarus: Align 5*R - 3, Hedge 4 - 5*R
+    Russia: Subsidize · Belarus: Align
     """
     form, (lo, hi), candidates, points, results = _scan(model, param, lo, hi, kind, scenario, overrides)
     edges = [lo]
@@ -158,5 +164,5 @@ def regimes(model, param: str = "R", lo=None, hi=None, *, kind: str = "nash", sc
 
 def _at(model, form, param, point, row_kind, start, end, kind, scenario):
     if kind == "nash":
-        return _nash_row(form, param, point, row_kind, start, end)
+        return _nash_row(form, param, point, row_kind, start, end, model)
     return _path_row(model, form, param, point, row_kind, start, end, scenario)

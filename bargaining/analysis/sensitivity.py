@@ -24,6 +24,7 @@ import sympy
 
 from ..errors import BargainingError, ModelError
 from ..games.game import Game, to_fraction
+from ..games.notation import expression_text, labels, profile_text, regime_name, set_text, summary
 
 __all__ = [
     "SymbolicForm",
@@ -38,6 +39,8 @@ __all__ = [
     "summary",
     "labels",
     "display_text",
+    "readable_text",
+    "regime_words",
 ]
 
 
@@ -214,23 +217,6 @@ def solve_exact(game: Game):
     return equilibria(game, exact=True), components(game)
 
 
-def _best(values) -> frozenset:
-    top = max(values)
-    return frozenset(k for k, v in enumerate(values) if v == top)
-
-
-def labels(game: Game, eq) -> tuple:
-    """Supports and pure best responses of both players at an exact equilibrium."""
-    x, y = (tuple(to_fraction(p) for p in s) for s in eq.profile)
-    A, B = game.exact_A, game.exact_B
-    rows, cols = game.shape
-    br1 = _best([sum(A[i][j] * y[j] for j in range(cols)) for i in range(rows)])
-    br2 = _best([sum(B[i][j] * x[i] for i in range(rows)) for j in range(cols)])
-    sup1 = frozenset(i for i in range(rows) if x[i] != 0)
-    sup2 = frozenset(j for j in range(cols) if y[j] != 0)
-    return (tuple(sorted(sup1)), tuple(sorted(sup2)), tuple(sorted(br1)), tuple(sorted(br2)))
-
-
 def signature(game: Game, solved=None) -> tuple:
     """What identifies the *type* of a game's equilibrium set.
 
@@ -248,83 +234,36 @@ def signature(game: Game, solved=None) -> tuple:
     return (len(extremes), n_components, tuple(sorted(labels(game, eq) for eq in extremes)))
 
 
-def _prob(p) -> str:
-    return f"{float(p):.2f}"
-
-
-def describe_equilibrium(eq, game: Game) -> str:
-    """One equilibrium in words: ``(Subsidize, Align)`` or ``mixed: Subsidize 0.60 · Align 0.75``.
-
-    A mixed strategy names each strategy in its support but the last, with its
-    probability (two decimals); a pure strategy in a mixed profile is named.
+def describe_equilibrium(eq, game: Game = None, *, model=None) -> str:
+    """One equilibrium in the package's notation (:func:`bargaining.games.notation.profile_text`).
 
     Examples
     --------
     >>> g = Game([[1, -1], [-1, 1]], [[-1, 1], [1, -1]], strategies=(("H", "T"), ("h", "t")))
     >>> from bargaining import equilibria
-    >>> describe_equilibrium(equilibria(g)[0], g)
-    'mixed: H 0.50 · h 0.50'
+    >>> describe_equilibrium(equilibria(g, exact=True)[0], g)
+    'Player 1: H 1/2, T 1/2 · Player 2: h 1/2, t 1/2'
     """
-    if eq.is_pure:
-        return "(" + ", ".join(s[0] for s in eq.support) + ")"
-    parts = []
-    for mapping, support in zip(eq.strategies, eq.support):
-        if len(support) == 1:
-            parts.append(support[0])
-        else:
-            shown = support[:-1] if len(support) == len(mapping) == 2 else support
-            parts.append(", ".join(f"{name} {_prob(mapping[name])}" for name in shown))
-    return "mixed: " + " · ".join(parts)
+    return profile_text(eq.players, [tuple(m) for m in eq.strategies], eq.profile, model=model)
 
 
-def summary(extremes, comps) -> str:
-    """A count in words: ``unique pure``, ``2 pure + 1 mixed``, ``continuum: 2 components``."""
-    pure = sum(1 for e in extremes if e.is_pure)
-    mixed = len(extremes) - pure
-    if any(not c.is_singleton for c in comps):
-        return f"continuum: {len(comps)} component{'s' if len(comps) != 1 else ''}, {len(extremes)} extreme points"
-    if len(extremes) == 1:
-        return "unique pure" if pure else "unique mixed"
-    parts = [f"{pure} pure"] if pure else []
-    if mixed:
-        parts.append(f"{mixed} mixed")
-    return " + ".join(parts)
-
-
-def describe_set(game: Game, solved=None) -> str:
-    """The equilibrium set in words, components spelled out when it is a continuum.
+def describe_set(game: Game, solved=None, *, formulas=None, model=None) -> str:
+    """The equilibrium set in words (:func:`bargaining.games.notation.set_text`), solving it if needed.
 
     Examples
     --------
     >>> g = Game([[2, 0], [0, 1]], [[1, 0], [0, 2]], strategies=(("O", "F"), ("o", "f")))
     >>> describe_set(g)
-    '2 pure + 1 mixed: (O, o); (F, f); mixed: O 0.67 · o 0.33'
+    '2 pure + 1 mixed: Player 1: O · Player 2: o; Player 1: F · Player 2: f; Player 1: O 2/3, F 1/3 · Player 2: o 1/3, f 2/3'
     """
-    extremes, comps = solved if solved is not None else solve_exact(game)
-    words = summary(extremes, comps)
-    if any(not c.is_singleton for c in comps):
-        pieces = []
-        for comp in comps:
-            ext = [describe_equilibrium(e, game) for e in comp.extreme]
-            if len(ext) == 1:
-                pieces.append(ext[0])
-            elif len(ext) == 2:
-                pieces.append(f"continuum between {ext[0]} and {ext[1]}")
-            else:
-                pieces.append("continuum with extreme points " + ", ".join(ext))
-        return f"{words}: " + "; ".join(pieces)
-    listed = "; ".join(describe_equilibrium(e, game) for e in extremes)
-    return listed if len(extremes) == 1 else f"{words}: {listed}"
+    return set_text(game, solved if solved is not None else solve_exact(game), formulas=formulas, model=model)
 
 
 def regime_words(game: Game, solved=None) -> str:
-    """The *type* of a game's equilibrium set in words, without its numbers.
+    """The *type* of a game's equilibrium set in words: :func:`bargaining.games.notation.regime_name`.
 
-    Each extreme equilibrium is shown by its supports, ``(Subsidize/Cut,
-    Align/Hedge)`` for a mix; a player's best responses outside its support
-    (the ties that make a point extreme) follow a bar. Extreme points of one
-    component of a continuum are joined by ``to``; components are separated
-    by ``;``. Two games with the same :func:`signature` get the same words.
+    The one namer of regimes: the paper's tables, the uncertainty labels, the
+    figures' keys and the command line all name a regime with it.
 
     Parameters
     ----------
@@ -343,25 +282,11 @@ def regime_words(game: Game, solved=None) -> str:
     >>> from bargaining import load_model
     >>> m = load_model("russia_belarus")
     >>> regime_words(m.game(R="0.7")), regime_words(m.game(R="0.5"))
-    ('(Subsidize/Cut, Align/Hedge)', '(Cut, Hedge)')
+    ('Russia: Subsidize/Cut · Belarus: Align/Hedge', 'Russia: Cut · Belarus: Hedge')
     >>> regime_words(load_model("russia_armenia").game(R="0.5"))
-    '(Refuse, StatusQuo | Russia also Concede) to (Concede/Refuse, StatusQuo | Armenia also Demand-CarryOut)'
+    'Russia: Refuse · Armenia: StatusQuo | Russia also Concede to Russia: Concede/Refuse · Armenia: StatusQuo | Armenia also Demand-CarryOut'
     """
-    _, comps = solved if solved is not None else solve_exact(game)
-    return "; ".join(" to ".join(_point_words(game, eq) for eq in comp.extreme) for comp in comps)
-
-
-def _point_words(game: Game, eq) -> str:
-    supports_and_responses = labels(game, eq)
-    supports, responses = supports_and_responses[:2], supports_and_responses[2:]
-    names = game.strategies
-    text = ", ".join("/".join(names[k][i] for i in support) for k, support in enumerate(supports))
-    ties = [
-        f"{game.players[k]} also " + "/".join(names[k][i] for i in br if i not in support)
-        for k, (support, br) in enumerate(zip(supports, responses))
-        if set(br) - set(support)
-    ]
-    return "(" + text + (" | " + "; ".join(ties) if ties else "") + ")"
+    return regime_name(game, solved if solved is not None else solve_exact(game))
 
 
 def is_real_number(value) -> bool:
@@ -378,7 +303,7 @@ def is_real_number(value) -> bool:
 
 
 def display_text(model, expr) -> str:
-    """An expression as text with the model's display symbols (``κ*s/w``).
+    """An expression as text: :func:`bargaining.games.notation.expression_text` (``κ*μ*s/w``).
 
     Examples
     --------
@@ -387,35 +312,8 @@ def display_text(model, expr) -> str:
     >>> display_text(m, m.parameters["kappa"].symbol * m.parameters["mu"].symbol)
     'κ*μ'
     """
-    params = getattr(model, "parameters", {})
-    mapping = {
-        p.symbol: sympy.Symbol(p.display)
-        for p in params.values()
-        if getattr(p, "display", None) and p.display != p.symbol.name
-    }
-    return sympy.sstr(expr.xreplace(mapping)) if mapping else sympy.sstr(expr)
+    return expression_text(expr, model)
 
 
-def readable_text(model, expr) -> str:
-    """:func:`display_text` for people: ``^`` for powers and ``·`` for products.
-
-    Parameters
-    ----------
-    model : Model
-        Gives each parameter's display symbol.
-    expr : sympy.Expr
-        The expression to show.
-
-    Returns
-    -------
-    str
-
-    Examples
-    --------
-    >>> from bargaining import load_model
-    >>> m = load_model("russia_china")
-    >>> alpha, k_R = m.parameters["alpha"].symbol, m.parameters["k_R"].symbol
-    >>> readable_text(m, alpha**2 * k_R)
-    'k_R·α^2'
-    """
-    return display_text(model, expr).replace("**", "^").replace("*", "·")
+#: The same renderer under its older name (there is one notation: no ``^``, no ``·``).
+readable_text = display_text

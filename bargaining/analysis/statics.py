@@ -30,7 +30,7 @@ import sympy
 from ..errors import GameError, SolverError
 from .sensitivity import game_at, labels, solve_exact, symbolic_form
 
-__all__ = ["comparative_statics", "symbolic_profile", "Dominance", "risk_dominance", "payoff_dominance"]
+__all__ = ["comparative_statics", "symbolic_profile", "moving_profiles", "Dominance", "risk_dominance", "payoff_dominance"]
 
 
 def _solve_mix(M, support, binding, substitution):
@@ -73,6 +73,31 @@ def symbolic_profile(form, game, eq, substitution):
     sup1, sup2, br1, br2 = labels(game, eq)
     items = tuple(sorted(substitution.items(), key=lambda kv: kv[0].name))
     return _profile(form.A, form.B, sup1, sup2, br1, br2, items)
+
+
+def moving_profiles(form, game, solved, param: str, point) -> dict:
+    """Each mixed extreme equilibrium's probabilities as formulas in ``param`` (the others at their values).
+
+    Valid over the interval of ``param`` around ``point`` where the
+    equilibrium set keeps its type; what does not move stays a number. The
+    result feeds :func:`bargaining.games.notation.set_text` (``formulas``).
+
+    Returns
+    -------
+    dict
+        Exact profile at ``point`` (pair of tuples of Fraction) -> pair of
+        tuples of sympy expressions.
+    """
+    substitution = form.substitution(**{param: point})
+    others = form.others(param)
+    found = {}
+    for eq in solved[0]:
+        if eq.is_pure:
+            continue
+        x, y, _ = symbolic_profile(form, game, eq, substitution)
+        key = tuple(tuple(Fraction(p) for p in side) for side in eq.profile)
+        found[key] = tuple(tuple(sympy.factor(p.xreplace(others)) for p in side) for side in (x, y))
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -247,9 +272,9 @@ def risk_dominance(game) -> Dominance:
     >>> from bargaining import Game
     >>> stag = Game([[4, 0], [3, 3]], [[4, 3], [0, 3]], strategies=(("Stag", "Hare"), ("Stag", "Hare")))
     >>> risk_dominance(stag).dominant
-    '(Hare, Hare)'
+    'Player 1: Hare · Player 2: Hare'
     >>> payoff_dominance(stag).dominant
-    '(Stag, Stag)'
+    'Player 1: Stag · Player 2: Stag'
     """
     found, words, records = _strict_pure(game)
     A, B = game.exact_A, game.exact_B
@@ -284,7 +309,7 @@ def payoff_dominance(game) -> Dominance:
     --------
     >>> from bargaining import Game
     >>> payoff_dominance(Game([[2, 0], [0, 1]], [[2, 0], [0, 1]])).dominant
-    '(s1, s1)'
+    'Player 1: s1 · Player 2: s1'
     """
     from .sensitivity import describe_equilibrium
 

@@ -37,6 +37,7 @@ from itertools import combinations
 import sympy
 
 from ..errors import BargainingError, ModelError, SolverError
+from ..games.notation import expression_text
 from .budget import SOLVE_LIMITS, Deadline, check_form
 from .sensitivity import (
     describe_set,
@@ -69,9 +70,13 @@ class Threshold:
     float : float
         The same, as a float.
     before, after : str
-        The regime just below and just above, in words.
+        The equilibria just below and just above, in words; probabilities
+        that move with the parameter are formulas in it.
     kind : {"nash", "subgame-perfect"}
         Whether the Nash equilibrium set or the subgame-perfect path changes.
+    text : str
+        The expression in the package's notation, with the model's display
+        symbols (``κ*μ*s/w``; :func:`bargaining.games.notation.expression_text`).
     """
 
     parameter: str
@@ -81,13 +86,32 @@ class Threshold:
     before: str
     after: str
     kind: str = "nash"
+    text: str = ""
+
+    def _repr_html_(self) -> str:
+        from ..games.display import html_table
+
+        value = self.value
+        exact = _fraction(value)
+        rows = [[f"{self.parameter}*", self.text or str(self.expression), exact if exact is not None else str(value),
+                 self.float, self.before, self.after]]
+        return html_table(["threshold", "expression", "exact", "decimal", "below", "above"], rows,
+                          caption=f"{self.kind} threshold")
 
     def __str__(self) -> str:
-        exact = "" if self.expression == self.value else f" = {self.value}"
+        from ..games.notation import expression_text
+
+        exact = "" if self.expression == self.value else f" = {expression_text(self.value)}"
         return (
-            f"{self.parameter}* = {self.expression}{exact} ≈ {self.float:.6g} "
+            f"{self.parameter}* = {self.text or expression_text(self.expression)}{exact} ≈ {self.float:.6g} "
             f"({self.kind}): below {self.before}; above {self.after}"
         )
+
+
+def _fraction(value):
+    from fractions import Fraction
+
+    return Fraction(int(value.p), int(value.q)) if getattr(value, "is_Rational", False) else None
 
 
 # ------------------------------------------------------------------ candidates
@@ -307,9 +331,12 @@ def _scan(model, param, lo, hi, kind, scenario, overrides):
 def probe(model, form, param, q, kind, scenario=None):
     """The type signature and the words of the equilibrium set (or path) at ``param = q``."""
     if kind == "nash":
+        from .statics import moving_profiles
+
         game = game_at(form, form.substitution(**{param: q}))
         solved = solve_exact(game)
-        return signature(game, solved), describe_set(game, solved)
+        moving = moving_profiles(form, game, solved, param, q)
+        return signature(game, solved), describe_set(game, solved, formulas=moving, model=model)
     record = model.subgame_perfect(scenario, **{**dict(form.values), param: q})
     return tuple(record.path), _path_words(record)
 
@@ -355,7 +382,8 @@ def thresholds(model, param: str = "R", lo=None, hi=None, *, kind: str = "nash",
     for k, (value, expr) in enumerate(candidates):
         (sig_below, words_below), (sig_above, words_above) = results[k], results[k + 1]
         if sig_below != sig_above:
-            found.append(Threshold(param, expr, value, float(value), words_below, words_above, kind))
+            found.append(Threshold(param, expr, value, float(value), words_below, words_above, kind,
+                                   expression_text(expr, model)))
     return tuple(found)
 
 

@@ -5,7 +5,7 @@ plausible range and reports, at each value of that one, the probability of
 each *regime*: the type of the equilibrium set (its supports and best
 responses, :func:`bargaining.analysis.sensitivity.signature`), named without
 probabilities by :func:`bargaining.analysis.sensitivity.regime_words`, e.g.
-``(Subsidize, Align)`` or ``(Subsidize/Cut, Align/Hedge)``. It also gives the quantiles of each threshold
+``Russia: Subsidize · Belarus: Align`` or ``Russia: Subsidize/Cut · Belarus: Align/Hedge``. It also gives the quantiles of each threshold
 (:func:`bargaining.analysis.thresholds.thresholds`) over the same draws.
 
 No game is solved per sample. The type of the equilibrium set can change only
@@ -99,6 +99,13 @@ class UncertaintyResult:
         row = self.probabilities.iloc[int(np.argmin(np.abs(index - float(value))))]
         return row[row > 0]
 
+    def _repr_html_(self) -> str:
+        import html
+
+        head = html.escape(repr(self))
+        thresholds = self.thresholds._repr_html_() if len(self.thresholds) else ""
+        return f"<p>{head}</p>{self.probabilities._repr_html_()}{thresholds}"
+
     def __repr__(self) -> str:
         return (
             f"UncertaintyResult({self.parameter}: {len(self.probabilities)} points, "
@@ -126,9 +133,10 @@ def regime_label(game, solved=None) -> str:
     Examples
     --------
     >>> from bargaining import Game
-    >>> g = Game([[2, 0], [0, 1]], [[1, 0], [0, 2]], strategies=(("O", "F"), ("o", "f")))
+    >>> g = Game([[2, 0], [0, 1]], [[1, 0], [0, 2]], players=("Ann", "Bob"),
+    ...          strategies=(("O", "F"), ("O", "F")))
     >>> regime_label(g)
-    '(O, o); (F, f); (O/F, o/f)'
+    'Ann: O · Bob: O; Ann: F · Bob: F; Ann: O/F · Bob: O/F'
     """
     return regime_words(game, solved)
 

@@ -15,6 +15,7 @@ from .bayesian import BayesianGame, BayesNash, bayes_nash
 from .beliefs import verify_assessment
 from .commitment import Commitment, optimal_commitment
 from .components import Component, NashSubset, components
+from .display import EquilibriumSet
 from .dominance import Reduction, eliminate_dominated
 from .equilibria import best_responses, equilibria, is_degenerate, pure_equilibria, regret
 from .equilibrium import Equilibrium
@@ -39,6 +40,7 @@ from .tree_normal_form import ReducedNormalForm, reduced_normal_form
 from .zero_sum import ZeroSumSolution, solve_zero_sum
 
 __all__ = [
+    "EquilibriumSet",
     "Game",
     "NPlayerGame",
     "nplayer_equilibria",

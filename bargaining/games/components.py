@@ -29,7 +29,7 @@ import numpy as np
 from ..errors import GameError
 from . import exact as _exact
 from .equilibria import make_equilibrium
-from .game import Game
+from .game import Game, require_game
 
 __all__ = ["Component", "NashSubset", "components"]
 
@@ -231,6 +231,7 @@ def components(game: Game, *, tol: float = DEFAULT_TOL) -> tuple[Component, ...]
     >>> [c.is_singleton for c in components(Game([[2, 0], [0, 1]], [[1, 0], [0, 2]]))]
     [True, True, True]
     """
+    require_game(game)
     A, B = game.exact_A, game.exact_B
     extreme = _exact.extreme_equilibria(A, B)
     subsets = _exact.nash_subsets(A, B, extreme=extreme)

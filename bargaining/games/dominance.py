@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linprog
 
-from .game import Game
+from .game import Game, require_game
 
 __all__ = ["Elimination", "Reduction", "eliminate_dominated"]
 
@@ -123,6 +123,7 @@ def eliminate_dominated(game: Game, *, mixed: bool = False) -> Reduction:
     >>> reduction.game.strategies
     (('Defect',), ('Defect',))
     """
+    require_game(game)
     rows = list(range(game.shape[0]))
     cols = list(range(game.shape[1]))
     steps: list[Elimination] = []

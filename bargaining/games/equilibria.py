@@ -19,6 +19,7 @@ from nashpy.algorithms.vertex_enumeration import vertex_enumeration
 
 from ..errors import GameError, SolverError
 from . import exact as _exact
+from .display import EquilibriumSet
 from .equilibrium import (
     DEFAULT_TOL,
     Equilibrium,
@@ -27,7 +28,7 @@ from .equilibrium import (
     make_equilibrium,
     regret,
 )
-from .game import Game
+from .game import Game, require_game
 from .lemke_howson import lemke_howson
 from .nplayer import NPlayerGame
 from .nplayer_equilibria import nplayer_equilibria, nplayer_pure_equilibria
@@ -78,6 +79,7 @@ def is_degenerate(game: Game) -> bool:
     >>> is_degenerate(Game([[3, 0], [5, 1]], [[3, 5], [0, 1]]))
     False
     """
+    require_game(game)
     if sum(game.shape) >= REVERSE_SEARCH_FROM:  # the vertices by lex pivoting: no support enumeration
         m, n = game.shape
         rows = _exact._integer_positive(game.exact_B)
@@ -111,6 +113,7 @@ def pure_equilibria(game: Game) -> tuple[Equilibrium, ...]:
     >>> [e.describe() for e in pure_equilibria(g)]
     ['Player 1: Opera · Player 2: Opera', 'Player 1: Fight · Player 2: Fight']
     """
+    require_game(game)
     if isinstance(game, NPlayerGame):
         return nplayer_pure_equilibria(game)
     A, B = game.exact_A, game.exact_B
@@ -251,6 +254,7 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
     >>> len(equilibria(pennies, method="support_enumeration"))
     1
     """
+    require_game(game)
     if method not in METHODS:
         raise GameError(f"unknown method {method!r}; choose one of {METHODS}")
     if isinstance(game, NPlayerGame):
@@ -261,7 +265,7 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
         return lemke_howson(game, exact=exact, tol=tol)
     if method in ("auto", "exact"):
         found = _exact_equilibria(game)
-        return found if exact else tuple(float_record(eq) for eq in found)
+        return EquilibriumSet(found if exact else (float_record(eq) for eq in found))
     if exact:
         raise GameError(f"{method} works in floating point; use method='exact' for exact=True")
     if is_degenerate(game):
@@ -271,7 +275,7 @@ def equilibria(game: Game, *, method: str = "auto", exact: bool = False, tol: fl
         found = _dedupe(found + _float_equilibria(game, "vertex_enumeration", tol), tol)
     if len(found) % 2 == 0:
         raise SolverError(f"{method} found {len(found)} equilibria in a nondegenerate game; use method='exact'")
-    return tuple(sorted(found, key=_order_key))
+    return EquilibriumSet(sorted(found, key=_order_key))
 
 
 #: The most exact verification work (extreme equilibria x rows x columns) one call may do.

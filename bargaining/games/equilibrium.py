@@ -63,15 +63,14 @@ class Equilibrium:
     exact: bool = False
 
     def describe(self, digits: int = 4) -> str:
-        """A one-line description, e.g. ``Row: Defect · Column: Defect``."""
-        parts = []
-        for player, mapping, support in zip(self.players, self.strategies, self.support):
-            if len(support) == 1:
-                parts.append(f"{player}: {support[0]}")
-            else:
-                mix = ", ".join(f"{name} {_show(mapping[name], digits)}" for name in support)
-                parts.append(f"{player}: {mix}")
-        return " · ".join(parts)
+        """A one-line description in the package's notation, e.g. ``Row: Defect · Column: Defect``.
+
+        Exact probabilities are fractions, floats have ``digits`` significant
+        digits (:func:`bargaining.games.notation.profile_text`).
+        """
+        from .notation import profile_text
+
+        return profile_text(self.players, [tuple(m) for m in self.strategies], self.profile, digits=digits)
 
     def __repr__(self) -> str:
         kind = "pure" if self.is_pure else "mixed"
@@ -80,6 +79,18 @@ class Equilibrium:
             f"Equilibrium({self.describe()}; payoffs ({payoffs}); {kind}; "
             f"regret {_show(self.regret, 3)}; {self.method})"
         )
+
+    def _repr_html_(self) -> str:
+        from .display import html_table
+
+        rows = [
+            [player, ", ".join(f"{n} {_show(p, 6)}" for n, p in mapping.items() if p), payoff]
+            for player, mapping, payoff in zip(self.players, self.strategies, self.payoffs)
+        ]
+        kind = "pure" if self.is_pure else "mixed"
+        return html_table(["player", "strategy", "payoff"], rows,
+                          caption=f"{kind} equilibrium ({self.method}"
+                          f"{', exact' if self.exact and self.method != 'exact' else ''})")
 
     def as_float(self) -> tuple[np.ndarray, np.ndarray]:
         """The profile as a pair of float arrays."""

@@ -21,7 +21,7 @@ from .gambit import read_nfg, write_nfg
 from .nplayer import NPlayerGame
 from .values import to_fraction
 
-__all__ = ["Game", "to_fraction"]
+__all__ = ["Game", "to_fraction", "require_game"]
 
 DEFAULT_PLAYERS = ("Player 1", "Player 2")
 
@@ -48,6 +48,32 @@ def _payoff_rows(payoffs, which: str) -> tuple[tuple[Fraction, ...], ...]:
         if len(row) != width:
             raise GameError(f"payoff matrix {which} is ragged: row 0 has {width} entries, row {i} has {len(row)}")
     return tuple(rows)
+
+
+_MODEL_NOT_GAME = (
+    "{name} is a Model, not a Game: call model.game(...) for its game at a point, "
+    "e.g. model.game(R=0.75) or model.game(scenario='2015')"
+)
+
+
+def _is_model(obj) -> bool:
+    return hasattr(obj, "symbolic_game") and hasattr(obj, "parameters") and hasattr(obj, "game")
+
+
+def require_game(obj):
+    """``obj`` itself; a :class:`~bargaining.Model` passed where a game is expected is a :class:`GameError`.
+
+    Examples
+    --------
+    >>> from bargaining import load_model
+    >>> require_game(load_model("russia_belarus"))
+    Traceback (most recent call last):
+    ...
+    bargaining.errors.GameError: russia_belarus is a Model, not a Game: call model.game(...) ...
+    """
+    if _is_model(obj):
+        raise GameError(_MODEL_NOT_GAME.format(name=getattr(obj, "name", "it")))
+    return obj
 
 
 def _names(given, count: int, prefix: str, what: str) -> tuple[str, ...]:
@@ -81,7 +107,8 @@ class Game:
         ``{(row_name, col_name): (u1, u2)}``, in which case ``B`` is omitted
         and the strategy names come from the keys in first-seen order.
     B : array_like, optional
-        Player 2's payoffs, the same shape as ``A``.
+        Player 2's payoffs, the same shape as ``A``. Omitted, the game is
+        zero-sum: ``B = -A`` (as ``nashpy.Game(A)``).
     players : pair of str, optional
         The players' names; ``("Player 1", "Player 2")`` by default.
     strategies : pair of sequences of str, optional
@@ -113,6 +140,8 @@ class Game:
     (5.0, 0.0)
     >>> Game({("U", "L"): (1, 2), ("D", "L"): (0, 0)}).strategies
     (('U', 'D'), ('L',))
+    >>> Game([[1, -1], [-1, 1]]).B.tolist()  # zero-sum: B = -A
+    [[-1.0, 1.0], [1.0, -1.0]]
     """
 
     A: np.ndarray
@@ -127,10 +156,11 @@ class Game:
             if B is not None:
                 raise GameError("give either a mapping of cells or two payoff arrays, not both")
             A, B, strategies = _from_mapping(A, strategies)
-        elif B is None:
-            raise GameError("player 2's payoffs B are missing")
+        elif _is_model(A):
+            raise GameError(_MODEL_NOT_GAME.format(name=getattr(A, "name", "it")))
         exact_A = _payoff_rows(A, "A")
-        exact_B = _payoff_rows(B, "B")
+        # B omitted: a zero-sum game, B = -A (as nashpy's Game(A))
+        exact_B = tuple(tuple(-v for v in row) for row in exact_A) if B is None else _payoff_rows(B, "B")
         shape_A = (len(exact_A), len(exact_A[0]))
         shape_B = (len(exact_B), len(exact_B[0]))
         if shape_A != shape_B:

@@ -286,6 +286,29 @@ class Model:
     def __repr__(self) -> str:
         return f"Model({self.name!r}: {self.title}; parameters {', '.join(self.parameters)})"
 
+    def _repr_html_(self) -> str:
+        import html
+
+        from ..games.display import html_table
+
+        rows = [
+            [p.name if p.display == p.name else f"{p.name} ({p.display})", _exact_value(p.value),
+             "fixed" if p.fixed else f"{_exact_value(p.range[0])} to {_exact_value(p.range[1])}", p.meaning]
+            for p in self.parameters.values()
+        ]
+        players = "; ".join(f"{html.escape(p)}: {html.escape(', '.join(s))}" for p, s in zip(self.players, self.strategies))
+        return (f"<p><b>{html.escape(self.title)}</b> ({html.escape(self.name)})<br>{players}</p>"
+                + html_table(["parameter", "value", "range", "meaning"], rows))
+
+
+def _exact_value(value):
+    """A sympy/Fraction number as a Fraction where rational (for display)."""
+    from fractions import Fraction
+
+    if getattr(value, "is_Rational", False):
+        return Fraction(int(value.p), int(value.q))
+    return value
+
 
 # ------------------------------------------------------------------ loading
 def _bundled_dir(package: str, folder: str):

@@ -29,7 +29,12 @@ __all__ = ["bifurcation", "regime_probability", "save_figure", "DPI"]
 #: Resolution of saved PNG files.
 DPI = 150
 _SHADES = ("#e8eef7", "#f7efe2", "#e9f4e6", "#f4e6ef", "#eeeeee", "#f6f4dc", "#e3f3f3", "#efe8f7")
-_STYLES = ("-", "--", "-.", ":")
+#: Branch line styles: none is dotted (dotted red lines mark the scenarios).
+_STYLES = ("-", "--", "-.", (0, (6, 1.5, 1, 1.5, 1, 1.5)))
+#: Branch colours: tab10 without its red (the scenarios' colour).
+_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+#: Legend entries longer than this go to a numbered key below the legend.
+_SHORT = 36
 
 
 def _pyplot():
@@ -66,37 +71,53 @@ def _levels(xs, span, min_gap=0.06):
 
 
 def _display(model, expression) -> str:
-    """An expression with each parameter's display name (``λ`` for ``lam``)."""
-    from ..analysis.sensitivity import readable_text
+    """An expression in the package's notation (:func:`bargaining.games.notation.expression_text`)."""
+    from ..games.notation import expression_text
 
-    return readable_text(model, expression)
+    return expression_text(expression, model)
 
 
 def _branch(row, players, strategies) -> str:
-    parts = []
-    for player, names in zip(players, strategies):
-        sup = [s for s in names if row[f"{player}:{s}"] > 1e-9]
-        parts.append(sup)
-    if all(len(p) == 1 for p in parts):
-        return f"({parts[0][0]}, {parts[1][0]})"
-    return "mixed: " + " · ".join("/".join(p) for p in parts)
+    """A branch of equilibria named by who plays what (:func:`bargaining.games.notation.support_text`)."""
+    from ..games.notation import support_text
+
+    return support_text(players, [[s for s in names if row[f"{player}:{s}"] > 1e-9]
+                                  for player, names in zip(players, strategies)])
 
 
-def _shade(ax, table, lo, hi, words_at):
-    intervals = table[table["kind"] == "interval"]
-    handles = []
-    from matplotlib.patches import Patch
+class _Key:
+    """Short legend labels: a long one becomes ``[n]``, spelled out in a numbered key."""
 
-    for k, (_, row) in enumerate(intervals.iterrows()):
+    def __init__(self):
+        self.entries: list = []
+
+    def label(self, text: str, prefix: str = "") -> str:
+        if len(prefix + text) <= _SHORT:
+            return prefix + text
+        if len(prefix + text) <= 2 * _SHORT - 6:  # two lines
+            return _wrap(prefix + text, _SHORT)
+        if text not in self.entries:
+            self.entries.append(text)
+        return f"{prefix}[{self.entries.index(text) + 1}]"
+
+    def lines(self, width: int = 100) -> list:
+        return [_wrap(f"[{k}] {text}", width) for k, text in enumerate(self.entries, 1)]
+
+
+def _panels(players, strategies) -> list:
+    """(player, strategy) per panel: a two-strategy player's first strategy, every strategy of a larger one."""
+    return [(player, name) for player, names in zip(players, strategies)
+            for name in (names[:1] if len(names) <= 2 else names)]
+
+
+def _shades(table, lo, hi, words_at, key) -> list:
+    """``(a, b, colour, legend label)`` of each regime interval inside ``[lo, hi]``."""
+    found = []
+    for k, (_, row) in enumerate(table[table["kind"] == "interval"].iterrows()):
         a, b = max(row["from_float"], lo), min(row["to_float"], hi)
-        if b <= a:
-            continue
-        color = _SHADES[k % len(_SHADES)]
-        for axis in np.atleast_1d(ax):
-            axis.axvspan(a, b, color=color, zorder=0, lw=0)
-        words = words_at(row["point"])
-        handles.append(Patch(facecolor=color, edgecolor="0.6", label=_wrap(f"{a:.3g}–{b:.3g}: {words}")))
-    return handles
+        if b > a:
+            found.append((a, b, _SHADES[k % len(_SHADES)], key.label(words_at(row["point"]), f"{a:.3g}–{b:.3g}: ")))
+    return found
 
 
 def bifurcation(model, param: str = "R", lo=0.2, hi=1.5, *, points: int = 401, scenario=None):
@@ -149,36 +170,59 @@ def bifurcation(model, param: str = "R", lo=0.2, hi=1.5, *, points: int = 401, s
     data = sweep(model, scenario=scenario, **{param: grid})
     players, strategies = model.players, model.strategies
     has_path = getattr(model, "sequential", None) is not None
-    ratios = [3, 3, 0.55] if has_path else [3, 3]
-    fig = plt.figure(figsize=(9.5, 8.4 if has_path else 7.6))
-    grid_spec = fig.add_gridspec(len(ratios), 1, height_ratios=ratios, hspace=0.12,
-                                 left=0.08, right=0.70, top=0.87, bottom=0.22)
-    axes = [fig.add_subplot(grid_spec[0])]
-    axes += [fig.add_subplot(grid_spec[k], sharex=axes[0]) for k in range(1, len(ratios))]
-    panels = axes[:2]
+    cells = _panels(players, strategies)
+    key = _Key()
     table = regimes(model, param, lo, hi, scenario=scenario)
+
     def words_at(point):
         return regime_label(model.game(scenario, **{param: Fraction(str(point))}))
 
-    shade_handles = _shade(axes, table, lo, hi, words_at)
-
+    shades = _shades(table, lo, hi, words_at, key)
     data = data.assign(branch=[_branch(r, players, strategies) for _, r in data.iterrows()])
-    branches = list(dict.fromkeys(sorted(data["branch"], key=lambda b: (b.startswith("mixed"), b))))
-    colors = plt.get_cmap("tab10").colors
+    pure = {b for b in data["branch"] if "/" not in b}
+    branches = list(dict.fromkeys(sorted(data["branch"], key=lambda b: (b not in pure, b))))
+    branch_labels = [key.label(name) for name in branches]
+
+    # Layout in inches: title, the panels, then the x label, the regimes' legend and the numbered key.
+    from matplotlib.patches import Patch
+
+    tall = 2.1 if len(cells) <= 2 else 1.5
+    ratios = [tall] * len(cells) + ([0.45] if has_path else [])
+    key_lines = sum(line.count("\n") + 1 for line in key.lines())
+    columns = 2 if all(len(h[3]) <= 24 for h in shades) and len(shades) > 3 else 1
+    legend_rows = sum(h[3].count("\n") + 1 for h in shades) if columns == 1 else -(-len(shades) // columns)
+    top_in, xlabel_in = 1.15, 0.6
+    legend_in = 0.3 + 0.17 * legend_rows
+    key_in = 0.13 * key_lines + (0.1 if key_lines else 0)
+    panels_in = sum(ratios) + 0.12 * (len(ratios) - 1)
+    bottom_in = xlabel_in + legend_in + key_in + 0.1
+    height = top_in + panels_in + bottom_in
+    fig = plt.figure(figsize=(9.5, height))
+    grid_spec = fig.add_gridspec(len(ratios), 1, height_ratios=ratios, hspace=0.16 * len(ratios) / sum(ratios),
+                                 left=0.08, right=0.70, top=1 - top_in / height, bottom=bottom_in / height)
+    axes = [fig.add_subplot(grid_spec[0])]
+    axes += [fig.add_subplot(grid_spec[k], sharex=axes[0]) for k in range(1, len(ratios))]
+    panels = axes[:len(cells)]
+    for a, b, color, _ in shades:
+        for axis in axes:
+            axis.axvspan(a, b, color=color, zorder=0, lw=0)
+    shade_handles = [Patch(facecolor=color, edgecolor="0.6", label=label) for _, _, color, label in shades]
+
     lines = []
-    for k, name in enumerate(branches):
+    for k, (name, label) in enumerate(zip(branches, branch_labels)):
         sub = data[data["branch"] == name].drop_duplicates("point").set_index("point")
-        for panel, player, names in zip(panels, players, strategies):
+        for panel, (player, strategy) in zip(panels, cells):
             y = np.full(len(grid), np.nan)
-            y[sub.index.to_numpy()] = sub[f"{player}:{names[0]}"].to_numpy()
-            (line,) = panel.plot(grid, y, color=colors[k % 10], ls=_STYLES[k % len(_STYLES)],
-                                 lw=3.2 - 2.2 * k / max(len(branches) - 1, 1), label=_wrap(name, 34), zorder=3 + k)
+            y[sub.index.to_numpy()] = sub[f"{player}:{strategy}"].to_numpy()
+            (line,) = panel.plot(grid, y, color=_COLORS[k % len(_COLORS)], ls=_STYLES[k % len(_STYLES)],
+                                 lw=3.2 - 2.0 * k / max(len(branches) - 1, 1), label=label, zorder=3 + k)
         lines.append(line)
     rows = _levels([t.float for t in found], hi - lo, 0.13)
-    for k, (panel, player, names) in enumerate(zip(panels, players, strategies)):
+    for k, (panel, (player, strategy)) in enumerate(zip(panels, cells)):
         panel.set_ylim(-0.06, 1.2 + 0.1 * (max(rows, default=0) + 1) if k == 0 else 1.1)
-        panel.set_yticks([0, 0.25, 0.5, 0.75, 1])
-        panel.set_ylabel(f"P({player}: {names[0]})")
+        panel.set_yticks([0, 0.5, 1] if len(cells) > 2 else [0, 0.25, 0.5, 0.75, 1])
+        panel.set_ylabel(f"P({player}:{' ' if len(cells) <= 2 else chr(10)}{strategy})",
+                         fontsize=9 if len(cells) <= 2 else 8)
         panel.grid(axis="y", color="0.85", lw=0.6)
         panel.tick_params(labelbottom=False)
 
@@ -202,7 +246,7 @@ def bifurcation(model, param: str = "R", lo=0.2, hi=1.5, *, points: int = 401, s
 
     narrow: list = []
     if has_path:
-        strip = axes[2]
+        strip = axes[len(cells)]
         path = regimes(model, param, lo, hi, kind="subgame-perfect", scenario=scenario)
         for _, row in path[path["kind"] == "interval"].iterrows():
             a, b = max(row["from_float"], lo), min(row["to_float"], hi)
@@ -223,15 +267,21 @@ def bifurcation(model, param: str = "R", lo=0.2, hi=1.5, *, points: int = 401, s
     axes[0].set_xlim(lo, hi)
 
     title = getattr(model, "title", "") or getattr(model, "name", "model")
-    fig.suptitle(f"{title}: equilibria against {param}", fontsize=12, y=0.99)
-    fig.legend(handles=lines, loc="upper left", bbox_to_anchor=(0.715, 0.87), fontsize=8, frameon=False,
-               title="equilibrium (branch)", title_fontsize=8.5, alignment="left")
-    fig.legend(handles=shade_handles, loc="upper left", bbox_to_anchor=(0.05, 0.16), fontsize=7.5, frameon=False,
-               title="regimes (shaded)", title_fontsize=8.5, alignment="left")
-    fig.text(0.715, 0.50, "thresholds (dashed):\n" + "\n".join(_wrap(k, 36) for k in keys)
+    fig.suptitle(f"{title}: equilibria against {param}", fontsize=12, y=1 - 0.12 / height, va="top")
+    top_of_panels = 1 - top_in / height
+    fig.legend(handles=lines, loc="upper left", bbox_to_anchor=(0.715, top_of_panels), fontsize=8, frameon=False,
+               title="equilibria (branches)", title_fontsize=8.5, alignment="left")
+    legend_lines = sum(label.count("\n") + 1 for label in branch_labels)
+    fig.text(0.715, top_of_panels - (0.45 + 0.155 * legend_lines) / height,
+             "thresholds (dashed):\n" + "\n".join(_wrap(k, 36) for k in keys)
              + "\n\nscenarios (red, dotted):\n" + "\n".join(f"{n}: {param} = {v:g}" for n, v in scen)
              + ("\n\nSPE path, * (narrow):\n" + "\n".join(narrow) if narrow else ""),
              fontsize=7.5, va="top", ha="left")
+    fig.legend(handles=shade_handles, loc="upper left", bbox_to_anchor=(0.05, (bottom_in - xlabel_in) / height),
+               fontsize=7.5, frameon=False, title="regimes (shaded)", title_fontsize=8.5, alignment="left",
+               ncols=columns)
+    if key.entries:
+        fig.text(0.06, (key_in + 0.05) / height, "\n".join(key.lines()), fontsize=7, va="top", ha="left")
     return fig
 
 
@@ -268,7 +318,8 @@ def regime_probability(result, *, title=None):
     fig = plt.figure(figsize=(9.5, 6.2))
     ax = fig.add_axes((0.08, 0.3, 0.52, 0.56))
     colors = [plt.get_cmap("tab20").colors[(2 * k) % 20 + (k // 10) % 2] for k in range(probs.shape[1])]
-    ax.stackplot(x, probs.to_numpy().T, labels=[_wrap(c, 48) for c in probs.columns], colors=colors,
+    key = _Key()
+    ax.stackplot(x, probs.to_numpy().T, labels=[key.label(c) for c in probs.columns], colors=colors,
                  alpha=0.9, edgecolor="white", linewidth=0.4)
     ax.set_xlim(x.min(), x.max())
     ax.set_ylim(0, 1)
@@ -293,9 +344,10 @@ def regime_probability(result, *, title=None):
     fig.suptitle(title, fontsize=11.5, y=0.86 + 0.56 * (0.06 + 0.08 * len(ends)) + 0.02, va="bottom")
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=7, frameon=False, title="regime",
               title_fontsize=8.5, alignment="left", reverse=True)
-    if keys:
-        fig.text(0.08, 0.21, "thresholds: dashed at the defaults; bracket: 5–95% of the draws\n"
-                 + "\n".join(_wrap(k, 90) for k in keys), fontsize=7.5, va="top", ha="left")
+    notes = ["thresholds: dashed at the defaults; bracket: 5–95% of the draws", *(_wrap(k, 90) for k in keys)]
+    notes += (["", "regimes:"] + key.lines(110)) if key.entries else []
+    if keys or key.entries:
+        fig.text(0.08, 0.21, "\n".join(notes), fontsize=7.5 if not key.entries else 7, va="top", ha="left")
     return fig
 
 

@@ -41,7 +41,7 @@ def model_regime(model, R) -> str:
     >>> model_regime(load_model("russia_belarus_loyalty"), Fraction(3, 4))
     'Support → Align'
     >>> model_regime(load_model("russia_belarus"), Fraction(3, 4))
-    '(Subsidize/Cut, Align/Hedge)'
+    'Russia: Subsidize/Cut · Belarus: Align/Hedge'
     """
     if model.sequential is not None and model.sequential.reduces_to_payoffs:
         path = model.subgame_perfect(R=R)

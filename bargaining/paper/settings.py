@@ -6,7 +6,6 @@ recorded in the manifest are the ones used.
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 from functools import cache
 
@@ -44,23 +43,17 @@ KIND_WORDS = {"nash": "Nash", "subgame-perfect": "subgame-perfect path"}
 
 
 def pretty(expr, model=None) -> str:
-    """An expression as readable text: Greek display names, ``·`` for products.
+    """An expression as the paper shows it: :func:`bargaining.games.notation.expression_text`.
 
     Examples
     --------
     >>> m = load_model("russia_belarus")
     >>> pretty(m.symbolic_game().A[0, 1], m)
-    'w + λ·v - κ·μ·s/R'
+    'λ*v + w - κ*μ*s/R'
     """
-    if not isinstance(expr, sympy.Basic):
-        expr = sympy.Integer(expr) if isinstance(expr, int) else sympy.Rational(str(expr))
-    text = sympy.sstr(expr, order="none")  # canonical order, independent of hashing
-    if model is not None:
-        names = {p.name: p.display for p in model.parameters.values() if p.display != p.name}
-        if names:
-            pattern = r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b"
-            text = re.sub(pattern, lambda match: names[match.group(1)], text)
-    return text.replace("**", "^").replace("*", "·")
+    from ..games.notation import expression_text
+
+    return expression_text(expr, model)
 
 
 def _exact(value):

@@ -116,7 +116,7 @@ def payoff_tables() -> pd.DataFrame:
     >>> t2 = payoff_tables()
     >>> t2.iloc[0].to_dict()  # doctest: +NORMALIZE_WHITESPACE
     {'model': 'russia_belarus', 'Russia': 'Subsidize', 'partner': 'Belarus', 'partner plays': 'Align',
-     'payoff to Russia': 'v + w - κ·s/R', 'payoff to partner': 's - a'}
+     'payoff to Russia': 'v + w - κ*s/R', 'payoff to partner': '-a + s'}
     """
     rows = []
     for name in MODELS:

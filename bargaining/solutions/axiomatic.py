@@ -102,6 +102,15 @@ class Agreement:
     def __repr__(self) -> str:
         return f"Agreement({self.describe()})"
 
+    def _repr_html_(self) -> str:
+        from ..games.display import html_table
+
+        rows = [[p, u, d] for p, u, d in zip(self.players, self.payoffs, self.disagreement)]
+        if self.issue_value is not None:
+            rows.append([f"issue {self.variable}", self.issue_value, ""])
+        return html_table(["player", "agreed payoff", "disagreement"], rows,
+                          caption=f"{self.solution} ({self.method})")
+
 
 def _agreement(problem, name, point, method, **extra) -> Agreement:
     return Agreement(

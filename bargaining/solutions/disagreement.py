@@ -77,7 +77,7 @@ def game_disagreement(game: Game, rule) -> tuple[tuple, str]:
     --------
     >>> stag = Game([[4, 0], [3, 3]], [[4, 3], [0, 3]])
     >>> game_disagreement(stag, "risk-dominant")
-    ((Fraction(3, 1), Fraction(3, 1)), 'risk-dominant equilibrium (s2, s2)')
+    ((Fraction(3, 1), Fraction(3, 1)), 'risk-dominant equilibrium Player 1: s2 · Player 2: s2')
     """
     from ..games.equilibria import Equilibrium, equilibria
 
