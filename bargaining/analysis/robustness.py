@@ -265,7 +265,7 @@ def nash_labels(model) -> Callable:
     >>> v = {k: np.full(2, float(x)) for k, x in m.values().items()}
     >>> v["R"] = np.array([0.5, 1.0])
     >>> nash_labels(m)(v).tolist()
-    ['(Cut, Hedge)', '(Subsidize, Align)']
+    ['Russia: Cut · Belarus: Hedge', 'Russia: Subsidize · Belarus: Align']
     """
     from .uncertainty import _Classifier
 
