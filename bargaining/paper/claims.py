@@ -249,11 +249,13 @@ def _c12():
 
 
 _UNTESTABLE = {
-    "C10": "the claim is about how well Russia uses its diminished resources across all relationships; the linked "
-           "model (russia_linked) reached main late and is not scored here; China's game alone shows only that, "
-           "with α from the 1:8 imbalance, Russia never contests China",
+    "C10": "how Russia uses its diminished resources across all relationships is answered by the linked model "
+           "(russia_linked: T8 gives the order in which Russia stops spending on each partner, T8b by scenario and "
+           "resource index); "
+           "it is not scored here because T8's robustness rests on 30 draws (SE up to 0.09), below this table's "
+           "standard; China's game alone shows only that, with α from the 1:8 imbalance, Russia never contests China",
     "C13": "needs Russia's mediation as a choice (a third player, Azerbaijan); the linked model's Belarus–Armenia link "
-           "is not scored here",
+           "(T8, the paper's section on one budget) shows one channel and is not scored here",
 }
 
 
