@@ -112,9 +112,9 @@ def check_form(form, param: str, where: str = "") -> None:
                             f"{here}: {_short(sub)} is not a rational function of {param}; exact thresholds "
                             f"need rational payoffs in {param} (use `bargaining sweep` for a numeric picture)")
                 numerator, denominator = sympy.fraction(sympy.together(expr)) if _small(expr) else (expr, 1)
-                for part in (numerator, denominator):
-                    terms, _ = expansion_size(sympy.sympify(part))
-                    degree = _degree_in(sympy.sympify(part), sym)
+                for part in (numerator, sympy.Integer(denominator) if isinstance(denominator, int) else denominator):
+                    terms, _ = expansion_size(part)
+                    degree = _degree_in(part, sym)
                     if degree > limits["degree"]:
                         raise SolverError(f"{here}: the payoff has degree {degree} in {param}, more than the exact "
                                           f"threshold solve's limit {limits['degree']}")

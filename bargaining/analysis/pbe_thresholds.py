@@ -27,7 +27,7 @@ import sympy
 from ..errors import ModelError, SolverError
 from ..games.beliefs import subgame_roots
 from ..games.pbe import perfect_bayesian, support_assignments, support_conditions
-from ..games.tree import ChanceNode, GameTree, TerminalNode
+from ..games.tree import ChanceNode, GameTree, TerminalNode, exact
 from .thresholds import Threshold
 
 __all__ = ["pbe_thresholds", "pbe_sweep", "pbe_signature"]
@@ -49,13 +49,13 @@ def _partial(tree: GameTree, values: Mapping, param: str):
     """The tree with every parameter but ``param`` replaced by its value."""
     symbols = {s.name: s for s in tree.parameters}
     theta = symbols.get(param, sympy.Symbol(param))
-    subs = {symbols[k]: sympy.nsimplify(v) for k, v in values.items() if k in symbols and k != param}
+    subs = {symbols[k]: exact(v) for k, v in values.items() if k in symbols and k != param}
     nodes = {}
     for node_id, node in tree.nodes.items():
         if isinstance(node, TerminalNode):
-            node = TerminalNode(node.id, tuple(sympy.sympify(p).subs(subs) for p in node.payoffs), node.label)
+            node = TerminalNode(node.id, tuple(exact(p).subs(subs) for p in node.payoffs), node.label)
         elif isinstance(node, ChanceNode):
-            node = ChanceNode(node.id, node.actions, tuple(sympy.sympify(p).subs(subs) for p in node.probabilities))
+            node = ChanceNode(node.id, node.actions, tuple(exact(p).subs(subs) for p in node.probabilities))
         nodes[node_id] = node
     return GameTree(tree.root, nodes, tree.players, tree.description), theta
 
@@ -84,7 +84,7 @@ def pbe_signature(records) -> str:
 
 
 def _factors(expr, theta) -> set:
-    expr = sympy.together(sympy.sympify(expr))
+    expr = sympy.together(exact(expr))
     found = set()
     for part in sympy.fraction(expr):
         if part.has(theta) and part.free_symbols <= {theta}:
@@ -103,11 +103,11 @@ def _candidates(tree, theta, lo, hi) -> list:
         _, _, unknowns, equations, constraints, _ = conditions
         known = set(unknowns)
         for e in equations + constraints:
-            if not (sympy.sympify(e).free_symbols & known):
+            if not (exact(e).free_symbols & known):
                 polys |= _factors(e, theta)
-        if any(not (sympy.sympify(e).free_symbols & known) for e in equations):
+        if any(not (exact(e).free_symbols & known) for e in equations):
             continue  # feasible only at the roots just collected, which are probed exactly
-        moving = [e for e in equations if sympy.sympify(e).free_symbols & known]
+        moving = [e for e in equations if exact(e).free_symbols & known]
         solution = {}
         if moving:
             if _affine(moving, unknowns) is False:
@@ -120,7 +120,7 @@ def _candidates(tree, theta, lo, hi) -> list:
             for e in solution.values():
                 polys |= _factors(e, theta)
         free = [u for u in unknowns if u not in solution]
-        cons = [sympy.together(sympy.sympify(c).subs(solution)) for c in constraints]
+        cons = [sympy.together(exact(c).subs(solution)) for c in constraints]
         for c in cons:
             polys |= _factors(c, theta)
         for chosen in itertools.combinations(range(len(cons)), len(free)) if free else ():
@@ -132,7 +132,7 @@ def _candidates(tree, theta, lo, hi) -> list:
                 for expr in v.values():
                     polys |= _factors(expr, theta)
                 for c in cons:
-                    polys |= _factors(sympy.sympify(c).subs(v), theta)
+                    polys |= _factors(exact(c).subs(v), theta)
     values = set()
     for poly in polys:
         try:

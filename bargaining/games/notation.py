@@ -83,7 +83,7 @@ def expression_text(expr, model=None) -> str:
     import sympy
 
     if not isinstance(expr, sympy.Basic):
-        expr = sympy.Rational(str(Fraction(expr))) if isinstance(expr, (int, Fraction)) else sympy.sympify(float(expr))
+        expr = sympy.Rational(str(Fraction(expr))) if isinstance(expr, (int, Fraction)) else sympy.Float(float(expr))
     text = sympy.sstr(expr)
     names = _display_names(model)
     if names:

@@ -62,7 +62,7 @@ from ..errors import SolverError
 from .beliefs import conditional_reach, node_values, subgame_roots, verify_assessment
 from .pbe_record import AssessmentPiece, PerfectBayesian, path_words, signaling_kind
 from .polytope import affine_rows, vertices
-from .tree import ChanceNode, GameTree, TerminalNode
+from .tree import ChanceNode, GameTree, TerminalNode, exact
 from .tree_equilibrium import make_tree_equilibrium
 
 __all__ = ["perfect_bayesian", "support_conditions", "support_assignments", "numeric_tree", "records_of", "verify_piece",
@@ -94,7 +94,7 @@ def _numeric(tree: GameTree, values) -> GameTree:
         tree = tree.at(values or {})
     for node in tree.nodes.values():
         numbers = node.payoffs if isinstance(node, TerminalNode) else getattr(node, "probabilities", ())
-        if any(not sympy.sympify(v).is_Rational for v in numbers):
+        if any(not exact(v).is_Rational for v in numbers):
             raise SolverError(f"node {node.id!r}: perfect_bayesian needs rational payoffs and probabilities")
     return tree
 
@@ -253,7 +253,7 @@ def _piece(tree, supports, behaviour, beliefs, unknowns, constraints, positive, 
     free = [u for u in unknowns if u not in solution]
     if any(u in e.free_symbols for e in solution.values() for u in solution):
         raise SolverError("perfect_bayesian: an implicit solution is beyond the scope of this method")
-    constraints = [sympy.expand(sympy.sympify(c).subs(solution)) for c in constraints]
+    constraints = [sympy.expand(exact(c).subs(solution)) for c in constraints]
     rows = affine_rows(constraints, free)
     if rows is None:
         raise SolverError(f"perfect_bayesian: the equilibria with supports {dict(supports)} form a nonlinear "
@@ -264,17 +264,17 @@ def _piece(tree, supports, behaviour, beliefs, unknowns, constraints, positive, 
     named = tuple({u.name: x for u, x in zip(free, p)} for p in points)
     subst = [{u: sympy.Rational(x.numerator, x.denominator) for u, x in zip(free, p)} for p in points]
     for expr in positive:
-        expr = sympy.sympify(expr).subs(solution)
-        if all(sympy.sympify(expr).subs(v) <= 0 for v in subst):
+        expr = exact(expr).subs(solution)
+        if all(exact(expr).subs(v) <= 0 for v in subst):
             return None
     free_sets = tuple(h for h, belief in beliefs.items()
-                      if any(str(u).startswith("mu[") for b in belief.values() for u in sympy.sympify(b).free_symbols))
+                      if any(str(u).startswith("mu[") for b in belief.values() for u in exact(b).free_symbols))
     piece = AssessmentPiece(
         supports=MappingProxyType({h: tuple(a) for h, a in supports.items()}),
         parameters=tuple(free),
-        behaviour=MappingProxyType({h: {a: sympy.sympify(p).subs(solution) for a, p in probs.items()}
+        behaviour=MappingProxyType({h: {a: exact(p).subs(solution) for a, p in probs.items()}
                                     for h, probs in behaviour.items()}),
-        beliefs=MappingProxyType({h: {n: sympy.cancel(sympy.sympify(b).subs(solution)) for n, b in belief.items()}
+        beliefs=MappingProxyType({h: {n: sympy.cancel(exact(b).subs(solution)) for n, b in belief.items()}
                                   for h, belief in beliefs.items() if len(belief) > 1}),
         constraints=tuple(sympy.Ge(c, 0) for c in dict.fromkeys(constraints) if not c.is_number),
         vertices=named,
@@ -301,7 +301,7 @@ def _records(tree, pieces, method: str = METHOD) -> tuple:
         centre_behaviour, _ = piece.at(piece.centroid())
         reach = conditional_reach(tree, centre_behaviour)
         on_path = tuple(h for h, s in tree.infosets.items() if any(reach[n] != 0 for n in s.nodes))
-        fixed = all(not sympy.sympify(p).free_symbols for h in on_path for p in piece.behaviour[h].values())
+        fixed = all(not exact(p).free_symbols for h in on_path for p in piece.behaviour[h].values())
         key = (on_path, tuple((h, tuple(sorted((a, str(p)) for a, p in piece.behaviour[h].items())))
                               for h in on_path)) if fixed else ("varies", k)
         families.setdefault(key, []).append(piece)

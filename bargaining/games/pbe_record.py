@@ -18,7 +18,7 @@ from fractions import Fraction
 
 import sympy
 
-from .tree import ChanceNode, DecisionNode, GameTree
+from .tree import ChanceNode, DecisionNode, GameTree, exact
 from .tree_equilibrium import TreeEquilibrium
 
 __all__ = ["AssessmentPiece", "PerfectBayesian", "path_words", "signaling_kind"]
@@ -78,16 +78,16 @@ class AssessmentPiece:
             (information set -> {node id: number}).
         """
         values = {s: _rational(point[s.name]) for s in self.parameters}
-        behaviour = {h: {a: sympy.nsimplify(sympy.sympify(p).subs(values)) for a, p in probs.items()}
+        behaviour = {h: {a: sympy.nsimplify(exact(p).subs(values)) for a, p in probs.items()}
                      for h, probs in self.behaviour.items()}
         beliefs = {}
         for h, belief in self.beliefs.items():
-            numbers = {n: sympy.sympify(b).subs(values) for n, b in belief.items()}
+            numbers = {n: exact(b).subs(values) for n, b in belief.items()}
             if any(v.has(sympy.nan, sympy.zoo) for v in numbers.values()):
                 t = sympy.Symbol("t", positive=True)
                 centre = self.centroid()
                 line = {s: values[s] + t * (_rational(centre[s.name]) - values[s]) for s in self.parameters}
-                numbers = {n: sympy.limit(sympy.sympify(b).subs(line), t, 0, "+") for n, b in belief.items()}
+                numbers = {n: sympy.limit(exact(b).subs(line), t, 0, "+") for n, b in belief.items()}
             beliefs[h] = {n: sympy.nsimplify(v) for n, v in numbers.items()}
         return behaviour, beliefs
 
@@ -181,7 +181,7 @@ class PerfectBayesian:
             table = piece.behaviour if inner == "behaviour" else piece.beliefs
             if key[0] not in table or key[1] not in table[key[0]]:
                 continue
-            expr = sympy.sympify(table[key[0]][key[1]])
+            expr = exact(table[key[0]][key[1]])
             points = [expr.subs({s: sympy.Rational(v[s.name].numerator, v[s.name].denominator)
                                  for s in piece.parameters}) for v in piece.vertices]
             points = [p for p in points if p.is_number and not p.has(sympy.nan, sympy.zoo)]
