@@ -176,3 +176,18 @@ def test_architecture_page_names_every_subpackage():
     text = page.read_text(encoding="utf-8")
     for sub in sorted(p.parent.name for p in PACKAGE.glob("*/__init__.py")):
         assert f"{sub}/" in text, f"docs/architecture.md does not describe bargaining/{sub}/"
+
+
+FORBIDDEN_CALLS = {"eval", "exec", "sympify", "parse_expr"}
+
+
+def test_no_module_calls_a_text_evaluator():
+    """Model-file text goes through the package's own parser only: no call of eval, exec, sympify or parse_expr."""
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                if name in FORBIDDEN_CALLS:
+                    found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} calls {name}")
+    assert not found, "\n".join(found)
