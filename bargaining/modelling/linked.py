@@ -50,7 +50,15 @@ from ..errors import GameError, ModelError
 from ..games.linked import Link, LinkedGame
 from ..numbers import evaluate
 from .expressions import parse_expression
-from .schema import RangeWarning, _no_extra, _table, _text, exact_number, parse_parameters, parse_scenarios
+from .schema import (
+    RangeWarning,
+    _no_extra,
+    _table,
+    _text,
+    parse_parameters,
+    parse_scenarios,
+    resolve_values,
+)
 
 __all__ = ["LinkedModel", "LinkSpec", "build_linked", "LINKED_KEYS"]
 
@@ -113,22 +121,7 @@ class LinkedModel:
 
     def values(self, scenario: str | None = None, **overrides) -> dict:
         """Exact parameter values: defaults, then a scenario, then keyword overrides (as :meth:`Model.values`)."""
-        chosen = {name: p.value for name, p in self.parameters.items()}
-        if scenario is not None:
-            scenario = str(scenario)
-            if scenario not in self.scenarios:
-                raise ModelError(f"{self.path}: unknown scenario {scenario!r}; scenarios: {sorted(self.scenarios)}")
-            chosen.update(self.scenarios[scenario])
-        for name, value in overrides.items():
-            if name not in self.parameters:
-                raise ModelError(f"{self.path}: unknown parameter {name!r}; parameters: {sorted(self.parameters)}")
-            chosen[name] = exact_number(value, f"{self.path}: parameter {name}")
-        for name, value in chosen.items():
-            low, high = self.parameters[name].range
-            if not low <= value <= high:
-                warnings.warn(f"{self.name}: {name} = {value} lies outside its plausible range [{low}, {high}]",
-                              RangeWarning, stacklevel=2)
-        return chosen
+        return resolve_values(self, scenario, overrides)
 
     def _number(self, expr, values, where) -> Fraction:
         by_symbol = {self._symbols[n]: v for n, v in values.items()}

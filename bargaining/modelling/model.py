@@ -40,13 +40,13 @@ from .schema import (
     Issue,
     RangeWarning,
     check_text,
-    exact_number,
     parse_issue,
     parse_parameters,
     parse_payoffs,
     parse_players,
     parse_scenarios,
     read_toml,
+    resolve_values,
 )
 from .trees import parse_tree
 
@@ -197,25 +197,7 @@ class Model:
         >>> load_model("russia_belarus").values("2015")["R"]
         3/4
         """
-        chosen = {name: p.value for name, p in self.parameters.items()}
-        if scenario is not None:
-            scenario = str(scenario)
-            if scenario not in self.scenarios:
-                raise ModelError(f"{self.path}: unknown scenario {scenario!r}; scenarios: {sorted(self.scenarios)}")
-            chosen.update(self.scenarios[scenario])
-        for name, value in overrides.items():
-            if name not in self.parameters:
-                raise ModelError(f"{self.path}: unknown parameter {name!r}; parameters: {sorted(self.parameters)}")
-            chosen[name] = exact_number(value, f"{self.path}: parameter {name}")
-        for name, value in chosen.items():
-            low, high = self.parameters[name].range
-            if not low <= value <= high:
-                warnings.warn(
-                    f"{self.name}: {name} = {value} lies outside its plausible range [{low}, {high}]",
-                    RangeWarning,
-                    stacklevel=2,
-                )
-        return chosen
+        return resolve_values(self, scenario, overrides)
 
     def _by_symbol(self, values: Mapping) -> dict:
         return {self.parameters[name].symbol: value for name, value in values.items()}

@@ -9,6 +9,7 @@ The schema is documented for modellers in ``docs/model-files.md``.
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -402,3 +403,48 @@ def parse_issue(data, symbols: Mapping, strategies, node_ids, where: str) -> Iss
     raise ModelError(
         f"{here}.disagreement: expected [u_row, u_col], {{ subgame = \"node\" }} or {{ best_reply_to = \"strategy\" }}"
     )
+
+
+def resolve_values(model, scenario=None, overrides=None, *, stacklevel: int = 3) -> dict:
+    """Exact parameter values of a model: defaults, then a scenario, then overrides; warn outside a range.
+
+    Shared by :class:`~bargaining.modelling.model.Model` and the linked model: anything with ``name``,
+    ``path``, ``parameters`` (name -> :class:`Parameter`) and ``scenarios`` (name -> values).
+
+    Parameters
+    ----------
+    model : Model or LinkedModel
+        Where the parameters, scenarios and names come from.
+    scenario : str, optional
+        A scenario's name.
+    overrides : mapping, optional
+        Parameter name -> value (numbers or texts such as ``"3/4"``, read exactly).
+    stacklevel : int
+        Where a :class:`RangeWarning` points.
+
+    Returns
+    -------
+    dict
+        Parameter name -> exact value.
+
+    Raises
+    ------
+    ModelError
+        For an unknown scenario or parameter, or a value that is not a number.
+    """
+    chosen = {name: p.value for name, p in model.parameters.items()}
+    if scenario is not None:
+        scenario = str(scenario)
+        if scenario not in model.scenarios:
+            raise ModelError(f"{model.path}: unknown scenario {scenario!r}; scenarios: {sorted(model.scenarios)}")
+        chosen.update(model.scenarios[scenario])
+    for name, value in (overrides or {}).items():
+        if name not in model.parameters:
+            raise ModelError(f"{model.path}: unknown parameter {name!r}; parameters: {sorted(model.parameters)}")
+        chosen[name] = exact_number(value, f"{model.path}: parameter {name}")
+    for name, value in chosen.items():
+        low, high = model.parameters[name].range
+        if not low <= value <= high:
+            warnings.warn(f"{model.name}: {name} = {value} lies outside its plausible range [{low}, {high}]",
+                          RangeWarning, stacklevel=stacklevel)
+    return chosen
