@@ -19,7 +19,7 @@ import numpy as np
 from ..errors import GameError
 from .gambit import read_nfg, write_nfg
 from .nplayer import NPlayerGame
-from .values import to_fraction
+from .values import check_names, to_fraction
 
 __all__ = ["Game", "to_fraction", "require_game"]
 
@@ -74,23 +74,6 @@ def require_game(obj):
     if _is_model(obj):
         raise GameError(_MODEL_NOT_GAME.format(name=getattr(obj, "name", "it")))
     return obj
-
-
-def _names(given, count: int, prefix: str, what: str) -> tuple[str, ...]:
-    if given is None:
-        return tuple(f"{prefix}{k + 1}" for k in range(count))
-    if isinstance(given, str):
-        raise GameError(f"{what} must be a sequence of names, not a single string")
-    names = tuple(given)
-    if len(names) != count:
-        raise GameError(f"{what}: {len(names)} names given for {count} strategies")
-    for name in names:
-        if not isinstance(name, str) or not name.strip():
-            raise GameError(f"{what}: every name must be a non-empty string, got {name!r}")
-    duplicates = sorted({n for n in names if names.count(n) > 1})
-    if duplicates:
-        raise GameError(f"{what}: duplicate names {duplicates}")
-    return names
 
 
 @dataclass(frozen=True, eq=False, init=False, repr=False)
@@ -165,13 +148,13 @@ class Game:
         shape_B = (len(exact_B), len(exact_B[0]))
         if shape_A != shape_B:
             raise GameError(f"shape mismatch: A is {shape_A[0]}x{shape_A[1]} but B is {shape_B[0]}x{shape_B[1]}")
-        players = _names(players if players is not None else DEFAULT_PLAYERS, 2, "Player ", "players")
+        players = check_names(players if players is not None else DEFAULT_PLAYERS, 2, "players", "Player ")
         if strategies is None:
             strategies = (None, None)
         if isinstance(strategies, str) or len(strategies) != 2:
             raise GameError("strategies must be a pair: one sequence of names per player")
-        rows = _names(strategies[0], shape_A[0], "s", f"strategies of {players[0]}")
-        cols = _names(strategies[1], shape_A[1], "s", f"strategies of {players[1]}")
+        rows = check_names(strategies[0], shape_A[0], f"strategies of {players[0]}", "s")
+        cols = check_names(strategies[1], shape_A[1], f"strategies of {players[1]}", "s")
         for name, exact in (("A", exact_A), ("B", exact_B)):
             array = np.array([[float(v) for v in row] for row in exact], dtype=float)
             array.setflags(write=False)

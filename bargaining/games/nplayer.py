@@ -38,7 +38,7 @@ from fractions import Fraction
 import numpy as np
 
 from ..errors import GameError
-from .values import to_fraction
+from .values import check_names, to_fraction
 
 __all__ = ["NPlayerGame"]
 
@@ -64,23 +64,6 @@ def _exact_array(payoff, which: int) -> np.ndarray:
         except GameError as err:
             raise GameError(f"payoffs of player {which + 1}, cell {index}: {err}") from None
     return exact
-
-
-def _names(given, count: int, what: str, prefix: str) -> tuple[str, ...]:
-    if given is None:
-        return tuple(f"{prefix}{k + 1}" for k in range(count))
-    if isinstance(given, str):
-        raise GameError(f"{what} must be a sequence of names, not a single string")
-    names = tuple(given)
-    if len(names) != count:
-        raise GameError(f"{what}: {len(names)} names given for {count}")
-    for name in names:
-        if not isinstance(name, str) or not name.strip():
-            raise GameError(f"{what}: every name must be a non-empty string, got {name!r}")
-    duplicates = sorted({n for n in names if names.count(n) > 1})
-    if duplicates:
-        raise GameError(f"{what}: duplicate names {duplicates}")
-    return names
 
 
 @dataclass(frozen=True, eq=False, init=False, repr=False)
@@ -141,13 +124,13 @@ class NPlayerGame:
                 )
             if array.shape != shape:
                 raise GameError(f"shape mismatch: player 1's payoffs are {shape}, player {k + 1}'s are {array.shape}")
-        players = _names(players, count, "players", "Player ")
+        players = check_names(players, count, "players", "Player ")
         if strategies is None:
             strategies = (None,) * count
         if isinstance(strategies, str) or len(strategies) != count:
             raise GameError(f"strategies must give one sequence of names per player ({count})")
         names = tuple(
-            _names(s, n, f"strategies of {p}", "s") for s, n, p in zip(strategies, shape, players)
+            check_names(s, n, f"strategies of {p}", "s") for s, n, p in zip(strategies, shape, players)
         )
         floats = []
         for array in exact:

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..errors import GameError
 
-__all__ = ["to_fraction", "LARGEST_PAYOFF"]
+__all__ = ["to_fraction", "LARGEST_PAYOFF", "check_names"]
 
 
 def to_fraction(value) -> Fraction:
@@ -91,3 +91,24 @@ def _exact(value) -> Fraction:
     if not math.isfinite(number):
         raise GameError(f"payoff {_short(value)} is not a finite number")
     return Fraction(repr(number))
+
+
+def check_names(given, count: int, what: str, prefix: str) -> tuple[str, ...]:
+    """``count`` names: the given ones, checked (strings, non-empty, distinct), or ``prefix1``, ``prefix2``, ...
+
+    Shared by the two-player and the N-player game.
+    """
+    if given is None:
+        return tuple(f"{prefix}{k + 1}" for k in range(count))
+    if isinstance(given, str):
+        raise GameError(f"{what} must be a sequence of names, not a single string")
+    names = tuple(given)
+    if len(names) != count:
+        raise GameError(f"{what}: {len(names)} names given for {count}")
+    for name in names:
+        if not isinstance(name, str) or not name.strip():
+            raise GameError(f"{what}: every name must be a non-empty string, got {name!r}")
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise GameError(f"{what}: duplicate names {duplicates}")
+    return names
