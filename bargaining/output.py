@@ -109,11 +109,11 @@ def write_atomic(path, data) -> Path:
         except FileNotFoundError:
             pass
         raise
-    _fsync_directory(path.parent)
+    fsync_directory(path.parent)
     return path
 
 
-def _fsync_directory(directory: Path) -> None:
+def fsync_directory(directory: Path) -> None:
     """Make a rename durable where the platform allows it (POSIX)."""
     try:
         fd = os.open(directory, os.O_RDONLY)

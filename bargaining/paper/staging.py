@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import BargainingError
+from ..output import fsync_directory
 
 __all__ = ["staged_folder", "check_target", "clean_stale"]
 
@@ -180,20 +181,7 @@ def _swap(staging: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
     else:
         os.replace(staging, target)
-    _fsync(target.parent)
-
-
-def _fsync(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    fsync_directory(target.parent)
 
 
 def _umask() -> int:
